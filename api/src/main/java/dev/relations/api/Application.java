@@ -1,0 +1,102 @@
+package dev.relations.api;
+
+import dev.relations.api.runtime.EmbeddedKafka;
+import dev.relations.api.runtime.RegistryProcess;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+
+/**
+ * Starts the service. With RELATIONS_KAFKA_BOOTSTRAP_SERVERS set it uses that cluster and
+ * RELATIONS_KAFKA_REGISTRY_URL; otherwise (the embedded default) it starts a KRaft broker
+ * in-process and a schema registry as a child process, keeping all data under
+ * RELATIONS_DATA_DIR (default ./data) so a restart finds it again.
+ */
+public final class Application {
+    private Application() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        var env = System.getenv();
+        var properties = new HashMap<String, Object>();
+        var dataDir = Path.of(env.getOrDefault("RELATIONS_DATA_DIR", "data")).toAbsolutePath();
+        boolean embedded = blank(env.get("RELATIONS_KAFKA_BOOTSTRAP_SERVERS"));
+        if (embedded) {
+            int kafkaPort = Integer.parseInt(env.getOrDefault("RELATIONS_EMBEDDED_KAFKA_PORT", "9092"));
+            int registryPort = Integer.parseInt(env.getOrDefault("RELATIONS_EMBEDDED_REGISTRY_PORT", "8081"));
+            var kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
+            var registry = RegistryProcess.start(RegistryProcess.defaultJar(), dataDir.resolve("registry"), registryPort);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                registry.close();
+                kafka.close();
+            }, "embedded-shutdown"));
+            properties.put("relations.kafka.bootstrap-servers", kafka.bootstrapServers());
+            properties.put("relations.kafka.registry-url", registry.ccompatUrl());
+        }
+        properties.put("relations.kafka.state-dir", env.getOrDefault("RELATIONS_KAFKA_STATE_DIR", dataDir.resolve("streams").toString()));
+        if (blank(env.get("RELATIONS_TOKEN_SECRET"))) {
+            properties.put("relations.token.secret", persistentSecret(dataDir.resolve("token-secret")));
+        }
+        if (blank(env.get("RELATIONS_CLIENT_SECRET"))) {
+            properties.put("relations.apps.default.client-secret", "YXA6" + persistentSecret(dataDir.resolve("client-secret")));
+        }
+        ApplicationContext context = Micronaut.build(args).properties(properties).banner(false).start();
+        printWelcome(context, embedded, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void printWelcome(ApplicationContext context, boolean embedded, long startMillis) {
+        var server = context.getBean(EmbeddedServer.class);
+        var env = context.getEnvironment();
+        String org = env.getProperty("relations.apps.default.org", String.class, "demo");
+        String app = env.getProperty("relations.apps.default.app", String.class, "relations");
+        String id = env.getProperty("relations.apps.default.client-id", String.class, "");
+        String secret = env.getProperty("relations.apps.default.client-secret", String.class, "");
+        String base = "http://localhost:" + server.getPort() + "/" + org + "/" + app;
+        System.out.printf("""
+
+                Relations is ready in %d ms (%s) on %s
+
+                Get an app token:
+                  curl -s -X POST %s/token -H 'Content-Type: application/json' \\
+                    -d '{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s"}'
+
+                Then, with TOKEN set to its access_token:
+                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -d '{"username":"alice","password":"secret1"}'
+                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -d '{"username":"bob","password":"secret2"}'
+                  curl -s -X POST %s/users/alice/contacts/users/bob -H "Authorization: Bearer $TOKEN"
+                  curl -s %s/users/alice/contacts/users -H "Authorization: Bearer $TOKEN"
+
+                """, startMillis, embedded ? "embedded Kafka and schema registry" : "external Kafka",
+                server.getURL(), base, id, secret, base, base, base, base);
+    }
+
+    private static String persistentSecret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            Files.createDirectories(file.getParent());
+            var bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            var secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(file, secret);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+}

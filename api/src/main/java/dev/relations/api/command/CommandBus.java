@@ -1,0 +1,133 @@
+package dev.relations.api.command;
+
+import dev.relations.api.runtime.KafkaSettings;
+import dev.relations.api.runtime.StreamsRuntime;
+import dev.relations.domain.common.Tenant;
+import dev.relations.processor.Topics;
+import dev.relations.schemas.CommandEnvelope;
+import dev.relations.schemas.Outcome;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends a command keyed by its aggregate and completes when the processor's verdict for
+ * its request id appears on the outcomes topic (read_committed: only verdicts whose
+ * effects are committed). Every instance reads every outcome partition and keeps the ones
+ * it waits for, so a retry may land on any instance.
+ */
+@Singleton
+public class CommandBus implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandBus.class);
+
+    private final KafkaProducer<String, CommandEnvelope> producer;
+    private final KafkaConsumer<String, Outcome> outcomes;
+    private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
+    private final Duration timeout;
+    private final Thread listener;
+    private volatile boolean running = true;
+
+    public CommandBus(KafkaSettings settings, StreamsRuntime runtime,
+                      @Value("${relations.request-timeout:15s}") Duration timeout) {
+        this.timeout = timeout;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.CLIENT_ID_CONFIG, "relations-api-commands"),
+                new StringSerializer(), runtime.serdes().commands().serializer());
+        this.outcomes = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
+                ConsumerConfig.CLIENT_ID_CONFIG, "relations-api-outcomes"),
+                new StringDeserializer(), runtime.serdes().outcomes().deserializer());
+        var partitions = outcomes.partitionsFor(Topics.OUTCOMES).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+        outcomes.assign(partitions);
+        outcomes.seekToEnd(partitions);
+        // Resolve positions now, so no verdict produced after start-up can be skipped.
+        partitions.forEach(outcomes::position);
+        this.listener = Thread.ofPlatform().name("outcome-listener").daemon().start(this::listen);
+    }
+
+    /** Sends the command and waits for its verdict; completes exceptionally on timeout. */
+    public CompletableFuture<Outcome> send(String aggregateKey, Tenant tenant, String requestId, String api, Object body) {
+        var envelope = CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(System.currentTimeMillis())
+                .setExternal(true)
+                .setApi(api)
+                .setBody(body)
+                .build();
+        var verdict = waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
+        producer.send(new ProducerRecord<>(Topics.COMMANDS, aggregateKey, envelope), (metadata, error) -> {
+            if (error != null) {
+                waiting.remove(requestId);
+                verdict.completeExceptionally(error);
+            }
+        });
+        return verdict.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((outcome, error) -> waiting.remove(requestId, verdict));
+    }
+
+    private void listen() {
+        try {
+            while (running) {
+                for (var record : outcomes.poll(Duration.ofMillis(200))) {
+                    var outcome = record.value();
+                    if (outcome == null) {
+                        continue;
+                    }
+                    var waiter = waiting.get(outcome.getRequestId());
+                    if (waiter != null) {
+                        waiter.complete(outcome);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("event=outcome_listener_woken_unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("event=outcome_listener_failed", e);
+        } finally {
+            outcomes.close();
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        running = false;
+        outcomes.wakeup();
+        try {
+            listener.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.relations.api.config;
+
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.contact.RosterLimits;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The configured apps, looked up by org and app name. */
+@Singleton
+public class Apps {
+    private static final RosterLimits DEFAULT_LIMITS = new RosterLimits(100);
+    private final Map<Tenant, AppSettings> byTenant;
+
+    public Apps(List<AppSettings> apps) {
+        this.byTenant = apps.stream()
+                .filter(a -> a.getOrg() != null && a.getApp() != null)
+                .collect(Collectors.toUnmodifiableMap(a -> new Tenant(a.getOrg(), a.getApp()), Function.identity(), (a, b) -> a));
+    }
+
+    public Optional<AppSettings> find(Tenant tenant) {
+        return Optional.ofNullable(byTenant.get(tenant));
+    }
+
+    public RosterLimits limits(Tenant tenant) {
+        return find(tenant).map(a -> new RosterLimits(a.getMaxContacts())).orElse(DEFAULT_LIMITS);
+    }
+
+    /** The app's uuid as answered in {@code application}: stable, derived from the app key. */
+    public static String uuidOf(Tenant tenant) {
+        return UUID.nameUUIDFromBytes(("app:" + tenant.appKey()).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.relations.api.http;
+
+import dev.relations.api.command.Writes;
+import dev.relations.api.query.ReadRouter;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+import dev.relations.processor.Keys;
+import dev.relations.processor.StoreNames;
+import dev.relations.schemas.AddContact;
+import dev.relations.schemas.RemoveContact;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.ArrayList;
+
+/** Contacts (SPEC C.2, C.3, C.6): mutual add and remove, the full list. */
+@Controller("/{org}/{app}/users/{owner}/contacts/users")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ContactController {
+    private final Writes writes;
+    private final ReadRouter reads;
+
+    public ContactController(Writes writes, ReadRouter reads) {
+        this.writes = writes;
+        this.reads = reads;
+    }
+
+    @Post("/{friend}")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> add(HttpRequest<?> request, String org, String app, String owner, String friend) {
+        var tenant = new Tenant(org, app);
+        var self = UserController.existing(owner);
+        var other = UserController.existing(friend);
+        var outcome = writes.execute(request, tenant, self, "POST /users/{owner_username}/contacts/users/{friend_username}",
+                new AddContact(self.value(), other.value(), "rest", true));
+        return answer(request, tenant, "post", outcome);
+    }
+
+    @Delete("/{friend}")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> remove(HttpRequest<?> request, String org, String app, String owner, String friend) {
+        var tenant = new Tenant(org, app);
+        var self = UserController.existing(owner);
+        var other = UserController.existing(friend);
+        var outcome = writes.execute(request, tenant, self, "DELETE /users/{owner_username}/contacts/users/{friend_username}",
+                new RemoveContact(self.value(), other.value()));
+        return answer(request, tenant, "delete", outcome);
+    }
+
+    private static HttpResponse<?> answer(HttpRequest<?> request, Tenant tenant, String action, dev.relations.schemas.Outcome outcome) {
+        return Envelope.of(request, tenant, action)
+                .with("path", "/users/" + outcome.getSubjectUuid() + "/contacts")
+                .with("entities", Entities.users(outcome.getEntities()))
+                .ok(request);
+    }
+
+    /** Every friend, newest friendship first (usernames only, as the official SDK parses them). */
+    @Get
+    public HttpResponse<?> list(HttpRequest<?> request, String org, String app, String owner) {
+        var tenant = new Tenant(org, app);
+        var self = UserController.existing(owner);
+        return reads.route(request, Keys.user(tenant, self), partition -> {
+            if (partition.store(StoreNames.USERS).get(Keys.userEntry(tenant, self)) == null) {
+                throw ApiException.userNotFound();
+            }
+            var names = new ArrayList<String>();
+            try (var it = partition.<String>store(StoreNames.CONTACT_ORDER)
+                    .reverseRange(Keys.order(tenant, self, 0L), Keys.order(tenant, self, Long.MAX_VALUE))) {
+                it.forEachRemaining(kv -> names.add(kv.value));
+            }
+            return Envelope.of(request, tenant, "get")
+                    .with("data", names)
+                    .with("count", names.size())
+                    .ok(request);
+        });
+    }
+}

@@ -1,0 +1,118 @@
+package dev.relations.api.query;
+
+import dev.relations.api.http.ApiException;
+import dev.relations.api.runtime.StreamsRuntime;
+import dev.relations.processor.StoreNames;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import jakarta.inject.Singleton;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Interactive queries: a read is answered by the instance whose Streams task hosts the
+ * aggregate's partition. Elsewhere the request is forwarded there once (a forwarded
+ * request is always answered locally, so two instances never bounce a read between them).
+ */
+@Singleton
+public class ReadRouter {
+    static final String FORWARDED = "X-Relations-Forwarded";
+    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+
+    private final StreamsRuntime runtime;
+    private final HttpClient peers = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ReadRouter(StreamsRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Read-only view of one partition of the stores, for the aggregate's partition. */
+    public interface Partition {
+        <V> ReadOnlyKeyValueStore<String, V> store(String name);
+    }
+
+    public HttpResponse<?> route(HttpRequest<?> request, String aggregateKey, Function<Partition, HttpResponse<?>> local) {
+        var metadata = locate(aggregateKey);
+        boolean forwarded = request.getHeaders().contains(FORWARDED);
+        if (forwarded || metadata.activeHost().equals(runtime.self())) {
+            return local.apply(partition(metadata.partition()));
+        }
+        return forward(request, metadata.activeHost());
+    }
+
+    private KeyQueryMetadata locate(String aggregateKey) {
+        long deadline = System.nanoTime() + STORE_WAIT.toNanos();
+        while (true) {
+            var metadata = runtime.streams().queryMetadataForKey(StoreNames.USERS, aggregateKey, Serdes.String().serializer());
+            if (metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+                return metadata;
+            }
+            pauseOrGiveUp(deadline);
+        }
+    }
+
+    private Partition partition(int partition) {
+        return new Partition() {
+            @Override
+            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+                long deadline = System.nanoTime() + STORE_WAIT.toNanos();
+                while (true) {
+                    try {
+                        return runtime.streams().store(StoreQueryParameters
+                                .<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name, QueryableStoreTypes.keyValueStore())
+                                .withPartition(partition));
+                    } catch (InvalidStateStoreException e) {
+                        // Rebalancing or restoring: the store comes back shortly.
+                        pauseOrGiveUp(deadline);
+                    }
+                }
+            }
+        };
+    }
+
+    private HttpResponse<?> forward(HttpRequest<?> request, HostInfo host) {
+        var uri = URI.create("http://" + host.host() + ":" + host.port() + request.getUri());
+        var peer = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().header(FORWARDED, "1");
+        request.getHeaders().getAuthorization().ifPresent(a -> peer.header("Authorization", a));
+        request.getHeaders().findFirst("Host").ifPresent(h -> peer.header("X-Forwarded-Host", h));
+        try {
+            var answer = peers.send(peer.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return HttpResponse.status(HttpStatus.valueOf(answer.statusCode())).contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
+        } catch (IOException e) {
+            throw unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
+    private static void pauseOrGiveUp(long deadline) {
+        if (System.nanoTime() > deadline) {
+            throw unavailable();
+        }
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
+    private static ApiException unavailable() {
+        return new ApiException(503, "service_unavailable", "ServiceUnavailableException",
+                "The service is rebalancing, please retry");
+    }
+}

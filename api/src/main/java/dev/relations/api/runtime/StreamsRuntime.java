@@ -1,0 +1,80 @@
+package dev.relations.api.runtime;
+
+import dev.relations.api.config.Apps;
+import dev.relations.processor.AvroSerdes;
+import dev.relations.processor.RelationsTopology;
+import dev.relations.processor.StreamsSettings;
+import dev.relations.schemas.serde.HttpSchemaRegistryClient;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns the Kafka Streams instance that runs the topology in this JVM (interactive
+ * queries only work in-process). Started eagerly, before the HTTP server accepts calls.
+ */
+@Context
+public class StreamsRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final KafkaStreams streams;
+    private final AvroSerdes serdes;
+    private final HostInfo self;
+
+    public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort) {
+        TopicProvisioner.ensure(settings);
+        var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
+        this.serdes = AvroSerdes.using(registry);
+        this.self = new HostInfo(settings.getAdvertisedHost(), httpPort);
+        var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
+                self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas());
+        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps::limits), props);
+        var running = new CountDownLatch(1);
+        streams.setStateListener((next, previous) -> {
+            LOG.info("event=streams_state from={} to={}", previous, next);
+            if (next == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("event=stream_thread_failed", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        try {
+            if (!running.await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + READY_TIMEOUT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public AvroSerdes serdes() {
+        return serdes;
+    }
+
+    public HostInfo self() {
+        return self;
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

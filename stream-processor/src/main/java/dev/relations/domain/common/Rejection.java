@@ -1,0 +1,23 @@
+package dev.relations.domain.common;
+
+/** A refused command, carried as a value and answered as an Easemob error body. */
+public record Rejection(int status, String error, String exception, String description) {
+
+    public static Rejection userNotFound() {
+        return new Rejection(404, "service_resource_not_found", "UserNotFoundException", "Service resource not found");
+    }
+
+    public static Rejection illegalArgument(String description) {
+        return new Rejection(400, "illegal_argument", "IllegalArgumentException", description);
+    }
+
+    public static Rejection exceedLimit(String description) {
+        return new Rejection(403, "exceed_limit", "EasemobLimitExceededException", description);
+    }
+
+    public static Rejection duplicateUser(String app, Username username) {
+        return new Rejection(400, "duplicate_unique_property_exists", "DuplicateUniquePropertyExistsException",
+                "Application " + app + " Entity user requires that property named username be unique, value of "
+                        + username + " exists");
+    }
+}

@@ -1,0 +1,51 @@
+package dev.relations.domain.contact;
+
+import dev.relations.domain.common.User;
+import dev.relations.domain.common.Username;
+
+import java.util.Optional;
+
+/**
+ * Commands on a user's roster. A mutual add or remove spans two aggregates (two
+ * partitions), so it is a chain: the API's command starts at the owner, a peer step runs
+ * at the friend, and a completing step returns to the owner, which answers the request.
+ */
+public sealed interface ContactCommand {
+
+    /** At the owner: reserve a slot, then ask the friend. */
+    record AddContact(Username owner, Username friend, String source, boolean notice) implements ContactCommand {
+    }
+
+    /** At the friend: add the owner if the friend exists and has room. */
+    record ReserveContactPeer(Username owner, Username friend, String source, boolean notice) implements ContactCommand {
+    }
+
+    /** At the owner: the friend's side is done. */
+    record ConfirmContact(Username owner, Username friend, User friendUser, String source, boolean notice) implements ContactCommand {
+    }
+
+    /** At the owner: the friend refused; give the reserved slot back. */
+    record ReleaseContact(Username owner, Username friend, ReleaseReason reason) implements ContactCommand {
+    }
+
+    /** At the owner: check the owner, then ask the friend's side to go first. */
+    record RemoveContact(Username owner, Username friend) implements ContactCommand {
+    }
+
+    /** At the friend: drop the owner from the friend's roster. */
+    record RemoveContactPeer(Username owner, Username friend, RemoveReason reason) implements ContactCommand {
+    }
+
+    /** At the owner: the friend's side is gone (friendUser empty: the friend does not exist). */
+    record CompleteRemoveContact(Username owner, Username friend, Optional<User> friendUser) implements ContactCommand {
+    }
+
+    /** At a deleted user: drop every edge and tell each friend. */
+    record DropRoster(Username owner) implements ContactCommand {
+    }
+
+    enum ReleaseReason { NOT_FOUND, FULL }
+
+    /** REST: a remove call; USER_DELETED: the friend was deleted; OWNER_DELETED: this roster's owner was. */
+    enum RemoveReason { REST, USER_DELETED, OWNER_DELETED }
+}

@@ -1,0 +1,36 @@
+package dev.relations.processor;
+
+import dev.relations.domain.contact.ContactEvent;
+import dev.relations.domain.user.UserEvent;
+import dev.relations.schemas.ContactAdded;
+import dev.relations.schemas.ContactRemoved;
+import dev.relations.schemas.UserDeleted;
+import dev.relations.schemas.UserRegistered;
+
+/** Domain events to the published event payloads and their type names. */
+final class EventMapping {
+    private EventMapping() {
+    }
+
+    record Published(String type, Object payload) {
+    }
+
+    static Published of(UserEvent event) {
+        return switch (event) {
+            case UserEvent.UserRegistered r -> new Published("user.registered", new UserRegistered(CommandMapping.view(r.user())));
+            case UserEvent.UserDeleted d -> new Published("user.deleted", new UserDeleted(d.user().username().value()));
+        };
+    }
+
+    /** Null for internal events that consumers never see. */
+    static Published of(ContactEvent event) {
+        return switch (event) {
+            case ContactEvent.ContactReserved ignored -> null;
+            case ContactEvent.ReservationReleased ignored -> null;
+            case ContactEvent.ContactAdded a -> new Published("contact.added",
+                    new ContactAdded(a.owner().value(), a.friend().value(), true, a.source(), a.notice()));
+            case ContactEvent.ContactRemoved r -> new Published("contact.removed",
+                    new ContactRemoved(r.owner().value(), r.friend().value(), r.reason().name()));
+        };
+    }
+}

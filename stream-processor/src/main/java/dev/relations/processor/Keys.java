@@ -1,0 +1,50 @@
+package dev.relations.processor;
+
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+
+/**
+ * Record keys and store keys. A record key names an aggregate and decides its partition;
+ * store keys start with the tenant and owner so one user's entries are one prefix scan.
+ * '|' and '/' never occur in org, app or user names (their charsets exclude them).
+ */
+public final class Keys {
+    private Keys() {
+    }
+
+    /** The aggregate (and partitioning) key of a user: {@code org#app/user/name}. */
+    public static String user(Tenant tenant, Username user) {
+        return tenant.appKey() + "/user/" + user.value();
+    }
+
+    /** The username part of a user aggregate key. */
+    public static Username userOf(String aggregateKey) {
+        return Username.of(aggregateKey.substring(aggregateKey.lastIndexOf('/') + 1));
+    }
+
+    public static String userEntry(Tenant tenant, Username user) {
+        return tenant.appKey() + "|" + user.value();
+    }
+
+    /** Prefix of every per-owner entry; the trailing separator keeps "ab" from matching "abc". */
+    public static String ownerPrefix(Tenant tenant, Username owner) {
+        return tenant.appKey() + "|" + owner.value() + "|";
+    }
+
+    public static String contact(Tenant tenant, Username owner, Username friend) {
+        return ownerPrefix(tenant, owner) + friend.value();
+    }
+
+    /** Fixed-width hex so that lexical order is numeric order. */
+    public static String order(Tenant tenant, Username owner, long seq) {
+        return ownerPrefix(tenant, owner) + String.format("%016x", seq);
+    }
+
+    public static String counter(Tenant tenant, Username owner, String name) {
+        return ownerPrefix(tenant, owner) + "#" + name;
+    }
+
+    public static String request(Tenant tenant, String requestId) {
+        return tenant.appKey() + "|" + requestId;
+    }
+}
