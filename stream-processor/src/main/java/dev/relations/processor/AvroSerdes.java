@@ -4,6 +4,8 @@ import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import dev.relations.schemas.Outcome;
+import dev.relations.schemas.StoredBatch;
+import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredUser;
@@ -19,7 +21,9 @@ public record AvroSerdes(
         ConfluentAvroSerde<Notification> notifications,
         ConfluentAvroSerde<StoredUser> storedUsers,
         ConfluentAvroSerde<StoredContact> storedContacts,
-        ConfluentAvroSerde<StoredRequest> storedRequests) {
+        ConfluentAvroSerde<StoredRequest> storedRequests,
+        ConfluentAvroSerde<StoredBlock> storedBlocks,
+        ConfluentAvroSerde<StoredBatch> storedBatches) {
 
     public static AvroSerdes using(SchemaRegistryClient registry) {
         return new AvroSerdes(
@@ -29,7 +33,9 @@ public record AvroSerdes(
                 value(registry, Notification.class),
                 value(registry, StoredUser.class),
                 value(registry, StoredContact.class),
-                value(registry, StoredRequest.class));
+                value(registry, StoredRequest.class),
+                value(registry, StoredBlock.class),
+                value(registry, StoredBatch.class));
     }
 
     private static <T extends SpecificRecord> ConfluentAvroSerde<T> value(SchemaRegistryClient registry, Class<T> type) {

@@ -3,6 +3,8 @@ package dev.relations.processor;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand;
+import dev.relations.domain.block.BlockCommand;
+import dev.relations.domain.contact.ContactCommand.ProbePurpose;
 import dev.relations.domain.contact.ContactCommand.ReleaseReason;
 import dev.relations.domain.contact.ContactCommand.RemoveReason;
 import dev.relations.domain.user.UserCommand;
@@ -16,7 +18,19 @@ import dev.relations.schemas.RemoveContact;
 import dev.relations.schemas.RemoveContactPeer;
 import dev.relations.schemas.ReserveContactPeer;
 import dev.relations.schemas.UserView;
+import dev.relations.schemas.SetRemark;
+import dev.relations.schemas.ProbeUser;
+import dev.relations.schemas.ProbeAnswer;
+import dev.relations.schemas.ImportContacts;
+import dev.relations.schemas.BlockUsers;
+import dev.relations.schemas.RegisterBlocker;
+import dev.relations.schemas.BlockerAnswer;
+import dev.relations.schemas.UnblockUser;
+import dev.relations.schemas.UnregisterBlocker;
+import dev.relations.schemas.UnblockAnswer;
+import dev.relations.schemas.RemoveBlockPeer;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Avro command bodies to domain commands and back; Avro stops here. */
@@ -30,6 +44,9 @@ public final class CommandMapping {
         }
 
         record ToContacts(ContactCommand command) implements Routed {
+        }
+
+        record ToBlocks(BlockCommand command) implements Routed {
         }
     }
 
@@ -51,6 +68,26 @@ public final class CommandMapping {
                     Username.of(r.getOwner()), Username.of(r.getFriend()), RemoveReason.valueOf(r.getReason())));
             case CompleteRemoveContact c -> new Routed.ToContacts(new ContactCommand.CompleteRemoveContact(
                     Username.of(c.getOwner()), Username.of(c.getFriend()), Optional.ofNullable(c.getFriendUser()).map(CommandMapping::user)));
+            case SetRemark r -> new Routed.ToContacts(new ContactCommand.SetRemark(
+                    Username.of(r.getOwner()), Username.of(r.getFriend()), r.getRemark()));
+            case ProbeUser p -> new Routed.ToContacts(new ContactCommand.ProbeUser(
+                    Username.of(p.getAsker()), Username.of(p.getTarget()), ProbePurpose.valueOf(p.getPurpose())));
+            case ProbeAnswer p -> new Routed.ToContacts(new ContactCommand.ProbeAnswer(
+                    Username.of(p.getAsker()), Username.of(p.getTarget()), ProbePurpose.valueOf(p.getPurpose()), p.getExists()));
+            case ImportContacts i -> new Routed.ToContacts(new ContactCommand.ImportContacts(
+                    Username.of(i.getOwner()), names(i.getTargets()), i.getNotify()));
+            case BlockUsers b -> new Routed.ToBlocks(new BlockCommand.BlockUsers(Username.of(b.getOwner()), names(b.getTargets())));
+            case RegisterBlocker r -> new Routed.ToBlocks(new BlockCommand.RegisterBlocker(
+                    Username.of(r.getOwner()), Username.of(r.getTarget())));
+            case BlockerAnswer a -> new Routed.ToBlocks(new BlockCommand.BlockerAnswer(
+                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
+            case UnblockUser u -> new Routed.ToBlocks(new BlockCommand.UnblockUser(Username.of(u.getOwner()), Username.of(u.getTarget())));
+            case UnregisterBlocker u -> new Routed.ToBlocks(new BlockCommand.UnregisterBlocker(
+                    Username.of(u.getOwner()), Username.of(u.getTarget()), u.getAnswer()));
+            case UnblockAnswer a -> new Routed.ToBlocks(new BlockCommand.UnblockAnswer(
+                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
+            case RemoveBlockPeer r -> new Routed.ToBlocks(new BlockCommand.RemoveBlockPeer(
+                    Username.of(r.getOwner()), Username.of(r.getTarget())));
             default -> throw new IllegalArgumentException("unknown command " + body.getClass().getName());
         };
     }
@@ -66,8 +103,35 @@ public final class CommandMapping {
             case ContactCommand.RemoveContactPeer r -> new RemoveContactPeer(r.owner().value(), r.friend().value(), r.reason().name());
             case ContactCommand.CompleteRemoveContact c -> new CompleteRemoveContact(c.owner().value(), c.friend().value(),
                     c.friendUser().map(CommandMapping::view).orElse(null));
+            case ContactCommand.SetRemark r -> new SetRemark(r.owner().value(), r.friend().value(), r.remark());
+            case ContactCommand.ProbeUser p -> new ProbeUser(p.asker().value(), p.target().value(), p.purpose().name());
+            case ContactCommand.ProbeAnswer p -> new ProbeAnswer(p.asker().value(), p.target().value(), p.purpose().name(), p.exists());
+            case ContactCommand.ImportContacts i -> new ImportContacts(i.owner().value(), values(i.targets()), i.notice());
             case ContactCommand.DropRoster d -> throw new IllegalArgumentException("DropRoster is local to its aggregate");
         };
+    }
+
+    public static Object toAvro(BlockCommand command) {
+        return switch (command) {
+            case BlockCommand.BlockUsers b -> new BlockUsers(b.owner().value(), values(b.targets()));
+            case BlockCommand.RegisterBlocker r -> new RegisterBlocker(r.owner().value(), r.target().value());
+            case BlockCommand.BlockerAnswer a -> new BlockerAnswer(a.owner().value(), a.target().value(),
+                    a.targetUser().map(CommandMapping::view).orElse(null));
+            case BlockCommand.UnblockUser u -> new UnblockUser(u.owner().value(), u.target().value());
+            case BlockCommand.UnregisterBlocker u -> new UnregisterBlocker(u.owner().value(), u.target().value(), u.answer());
+            case BlockCommand.UnblockAnswer a -> new UnblockAnswer(a.owner().value(), a.target().value(),
+                    a.targetUser().map(CommandMapping::view).orElse(null));
+            case BlockCommand.RemoveBlockPeer r -> new RemoveBlockPeer(r.owner().value(), r.target().value());
+            case BlockCommand.DropBlocks d -> throw new IllegalArgumentException("DropBlocks is local to its aggregate");
+        };
+    }
+
+    static List<Username> names(List<String> values) {
+        return values.stream().map(Username::of).toList();
+    }
+
+    static List<String> values(List<Username> names) {
+        return names.stream().map(Username::value).toList();
     }
 
     public static User user(UserView v) {

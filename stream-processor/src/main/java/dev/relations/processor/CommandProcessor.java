@@ -1,5 +1,7 @@
 package dev.relations.processor;
 
+import dev.relations.domain.block.BlockCommand;
+import dev.relations.domain.block.BlockDecider;
 import dev.relations.domain.common.Decision;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.RequestContext;
@@ -8,7 +10,6 @@ import dev.relations.domain.common.Username;
 import dev.relations.domain.common.Verdict;
 import dev.relations.domain.contact.ContactCommand;
 import dev.relations.domain.contact.ContactDecider;
-import dev.relations.domain.contact.ContactEvent;
 import dev.relations.domain.contact.RosterLimits;
 import dev.relations.domain.user.RegisteredUser;
 import dev.relations.domain.user.UserCommand;
@@ -17,19 +18,18 @@ import dev.relations.domain.user.UserEvent;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Outcome;
-import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredUser;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -47,11 +47,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     private final Function<Tenant, RosterLimits> limits;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, StoredUser> users;
-    private KeyValueStore<String, StoredContact> contacts;
-    private KeyValueStore<String, String> order;
-    private KeyValueStore<String, Long> counters;
-    private KeyValueStore<String, StoredRequest> requests;
+    private UserStores stores;
 
     CommandProcessor(Function<Tenant, RosterLimits> limits) {
         this.limits = limits;
@@ -60,11 +56,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        users = context.getStateStore(StoreNames.USERS);
-        contacts = context.getStateStore(StoreNames.CONTACTS);
-        order = context.getStateStore(StoreNames.CONTACT_ORDER);
-        counters = context.getStateStore(StoreNames.COUNTERS);
-        requests = context.getStateStore(StoreNames.REQUESTS);
+        this.stores = new UserStores(context);
+    }
+
+    /** What one command is being processed for: the record, its envelope and its aggregate. */
+    private record Step(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RequestContext ctx, Username self) {
     }
 
     @Override
@@ -74,10 +70,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             return;
         }
         var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
-        var ctx = new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt());
+        var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
+                Keys.userOf(record.key()));
         var requestKey = Keys.request(tenant, envelope.getRequestId());
         if (envelope.getExternal()) {
-            var seen = requests.get(requestKey);
+            var seen = stores.requests.get(requestKey);
             if (seen != null) {
                 // A retry: answer with the first verdict (if known yet) and change nothing.
                 if (seen.getDone()) {
@@ -85,14 +82,14 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 }
                 return;
             }
-            requests.put(requestKey, new StoredRequest(false, null));
+            stores.requests.put(requestKey, new StoredRequest(false, null));
         }
-        var self = Keys.userOf(record.key());
         Optional<Verdict> verdict;
         try {
             verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
-                case CommandMapping.Routed.ToUser user -> handleUser(record, envelope, ctx, self, user.command());
-                case CommandMapping.Routed.ToContacts contact -> handleContacts(record, envelope, ctx, self, contact.command());
+                case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
+                case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
+                case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
             };
         } catch (IllegalArgumentException e) {
             LOG.error("event=command_rejected_as_malformed request_id={} key={} reason={}",
@@ -102,59 +99,69 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
         verdict.ifPresent(v -> {
             var outcome = OutcomeMapping.of(envelope.getRequestId(), v);
-            requests.put(requestKey, new StoredRequest(true, outcome));
+            stores.requests.put(requestKey, new StoredRequest(true, outcome));
             forwardOutcome(record, outcome);
         });
     }
 
-    private Optional<Verdict> handleUser(Record<String, CommandEnvelope> record, CommandEnvelope envelope,
-                                         RequestContext ctx, Username self, UserCommand command) {
-        var key = Keys.userEntry(ctx.tenant(), self);
-        Optional<RegisteredUser> state = Optional.ofNullable(users.get(key))
+    private Optional<Verdict> handleUser(Step step, UserCommand command) {
+        var tenant = step.ctx().tenant();
+        var key = Keys.userEntry(tenant, step.self());
+        Optional<RegisteredUser> state = Optional.ofNullable(stores.users.get(key))
                 .map(u -> new RegisteredUser(CommandMapping.user(u.getUser()), u.getPasswordHash()));
-        Decision<UserEvent, Void> decision = UserDecider.decide(command, ctx, state);
+        Decision<UserEvent, Void> decision = UserDecider.decide(command, step.ctx(), state);
         for (var event : decision.events()) {
             state = UserDecider.evolve(state, event);
             state.ifPresentOrElse(
-                    u -> users.put(key, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
-                    () -> users.delete(key));
-            publish(record, envelope, ctx, self, EventMapping.of(event));
+                    u -> stores.users.put(key, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
+                    () -> stores.users.delete(key));
+            publish(step, EventMapping.of(event));
             if (event instanceof UserEvent.UserDeleted) {
-                // The cascade: this roster's edges go now, each friend's side by a follow-up.
-                handleContacts(record, envelope, ctx, self, new ContactCommand.DropRoster(self));
+                // The cascade: this user's own edges go now, every other side by a follow-up.
+                handleContacts(step, new ContactCommand.DropRoster(step.self()));
+                handleBlocks(step, new BlockCommand.DropBlocks(step.self()));
             }
         }
         return decision.verdict();
     }
 
-    private Optional<Verdict> handleContacts(Record<String, CommandEnvelope> record, CommandEnvelope envelope,
-                                             RequestContext ctx, Username self, ContactCommand command) {
-        var roster = new StoreRoster(ctx.tenant(), self, users, contacts, order, counters);
-        var decision = ContactDecider.decide(command, ctx, roster, limits.apply(ctx.tenant()));
-        for (ContactEvent event : decision.events()) {
-            ContactDecider.evolve(roster, event);
-            var published = EventMapping.of(event);
-            if (published != null) {
-                publish(record, envelope, ctx, self, published);
+    private Optional<Verdict> handleContacts(Step step, ContactCommand command) {
+        var roster = new StoreRoster(step.ctx().tenant(), step.self(), stores);
+        var decision = ContactDecider.decide(command, step.ctx(), roster, limits.apply(step.ctx().tenant()));
+        return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro);
+    }
+
+    private Optional<Verdict> handleBlocks(Step step, BlockCommand command) {
+        var list = new StoreBlocklist(step.ctx().tenant(), step.self(), stores);
+        var decision = BlockDecider.decide(command, step.ctx(), list, limits.apply(step.ctx().tenant()));
+        return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro);
+    }
+
+    /** Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. */
+    private <E, C> Optional<Verdict> apply(Step step, Decision<E, C> decision, Consumer<E> evolve,
+                                           Function<E, EventMapping.Published> published, Function<C, Object> toAvro) {
+        for (E event : decision.events()) {
+            evolve.accept(event);
+            var visible = published.apply(event);
+            if (visible != null) {
+                publish(step, visible);
             }
         }
+        var tenant = step.ctx().tenant();
         for (var followUp : decision.followUps()) {
-            var next = CommandEnvelope.newBuilder(envelope)
+            var next = CommandEnvelope.newBuilder(step.envelope())
                     .setExternal(false)
-                    .setBody(CommandMapping.toAvro(followUp.command()))
+                    .setBody(toAvro.apply(followUp.command()))
                     .build();
-            context.forward(record.withKey(Keys.user(ctx.tenant(), followUp.target())).withValue(next), COMMANDS_SINK);
+            context.forward(step.record().withKey(Keys.user(tenant, followUp.target())).withValue(next), COMMANDS_SINK);
         }
         return decision.verdict();
     }
 
-    private void publish(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RequestContext ctx,
-                         Username self, EventMapping.Published published) {
-        var counterKey = Keys.counter(ctx.tenant(), self, EVENT_SEQ);
-        var previous = counters.get(counterKey);
-        long seq = previous == null ? 1L : previous + 1;
-        counters.put(counterKey, seq);
-        var aggregateId = Keys.user(ctx.tenant(), self);
+    private void publish(Step step, EventMapping.Published published) {
+        var ctx = step.ctx();
+        long seq = stores.nextSeq(ctx.tenant(), step.self(), EVENT_SEQ);
+        var aggregateId = Keys.user(ctx.tenant(), step.self());
         // Derived, not random: a transaction replayed after a crash republishes the same ids.
         var eventId = UUID.nameUUIDFromBytes((aggregateId + "|" + seq).getBytes(StandardCharsets.UTF_8)).toString();
         var event = EventEnvelope.newBuilder()
@@ -167,10 +174,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 .setSeq(seq)
                 .setOccurredAt(ctx.now())
                 .setRequestId(ctx.requestId())
-                .setApi(envelope.getApi())
+                .setApi(step.envelope().getApi())
                 .setPayload(published.payload())
                 .build();
-        context.forward(record.withKey(aggregateId).withValue(event), EVENTS_SINK);
+        context.forward(step.record().withKey(aggregateId).withValue(event), EVENTS_SINK);
     }
 
     private void forwardOutcome(Record<String, CommandEnvelope> record, Outcome outcome) {

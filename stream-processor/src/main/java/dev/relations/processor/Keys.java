@@ -32,12 +32,21 @@ public final class Keys {
     }
 
     public static String contact(Tenant tenant, Username owner, Username friend) {
-        return ownerPrefix(tenant, owner) + friend.value();
+        return edge(tenant, owner, friend);
     }
 
     /** Fixed-width hex so that lexical order is numeric order. */
     public static String order(Tenant tenant, Username owner, long seq) {
         return ownerPrefix(tenant, owner) + String.format("%016x", seq);
+    }
+
+    /** An edge or entry of an owner naming another user (contacts, blocks, blockers). */
+    public static String edge(Tenant tenant, Username owner, Username other) {
+        return ownerPrefix(tenant, owner) + other.value();
+    }
+
+    public static String batch(Tenant tenant, Username owner, String requestId) {
+        return ownerPrefix(tenant, owner) + requestId;
     }
 
     public static String counter(Tenant tenant, Username owner, String name) {

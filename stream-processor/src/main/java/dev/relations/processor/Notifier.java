@@ -1,11 +1,14 @@
 package dev.relations.processor;
 
 import dev.relations.schemas.ContactAdded;
+import dev.relations.schemas.ContactRemarkSet;
 import dev.relations.schemas.ContactRemoved;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import dev.relations.schemas.UserDeleted;
 import dev.relations.schemas.UserRegistered;
+import dev.relations.schemas.UserUnblocked;
+import dev.relations.schemas.UsersBlocked;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,6 +41,14 @@ final class Notifier implements Processor<String, EventEnvelope, String, Notific
                     tell(record, event, added.getOwner(), "roster.add", added.getFriend(), Map.of("source", added.getSource()));
             case ContactRemoved removed when !"OWNER_DELETED".equals(removed.getReason()) ->
                     tell(record, event, removed.getOwner(), "roster.remove", removed.getFriend(), Map.of("reason", removed.getReason()));
+            case UsersBlocked blocked -> blocked.getTargets().forEach(target ->
+                    tell(record, event, target, "roster.ban", blocked.getOwner(), Map.of()));
+            case UserUnblocked unblocked when "REST".equals(unblocked.getReason()) ->
+                    tell(record, event, unblocked.getTarget(), "roster.allow", unblocked.getOwner(), Map.of());
+            case ContactRemarkSet ignored -> {
+            }
+            case UserUnblocked ignored -> {
+            }
             case ContactAdded ignored -> {
             }
             case ContactRemoved ignored -> {

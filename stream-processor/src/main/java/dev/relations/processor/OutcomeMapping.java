@@ -4,11 +4,26 @@ import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.Verdict;
 import dev.relations.schemas.Outcome;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.relations.domain.contact.ImportBucket;
+
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /** A verdict as the record the API waits for. */
 final class OutcomeMapping {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private OutcomeMapping() {
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Outcome of(String requestId, Verdict verdict) {
@@ -28,6 +43,16 @@ final class OutcomeMapping {
                         .setEntities(List.of(CommandMapping.view(c.friend())))
                         .setSubjectUuid(c.owner().uuid())
                         .build();
+                case Reply.NamesReply n -> outcome.setStatus(200).setDataJson(json(CommandMapping.values(n.names()))).build();
+                case Reply.Done ignored -> outcome.setStatus(200).build();
+                case Reply.ImportReply i -> {
+                    var buckets = new LinkedHashMap<String, Object>();
+                    buckets.put(ImportBucket.UNKNOWN.jsonName(), CommandMapping.values(i.unknownFailed()));
+                    buckets.put(ImportBucket.SUCCESS.jsonName(), CommandMapping.values(i.success()));
+                    buckets.put(ImportBucket.NOT_EXIST.jsonName(), CommandMapping.values(i.notExistFailed()));
+                    buckets.put(ImportBucket.MAX_LIMIT.jsonName(), CommandMapping.values(i.maxLimitFailed()));
+                    yield outcome.setStatus(200).setDataJson(json(buckets)).build();
+                }
             };
         };
     }

@@ -33,6 +33,10 @@ public final class RelationsTopology {
         topology.addStateStore(store(StoreNames.USERS, serdes.storedUsers()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.CONTACTS, serdes.storedContacts()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.CONTACT_ORDER, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.BLOCKS, serdes.storedBlocks()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.BLOCK_ORDER, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.BLOCKERS, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.BATCHES, serdes.storedBatches()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.COUNTERS, Serdes.Long()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.REQUESTS, serdes.storedRequests()), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), serdes.commands().serializer(), COMMAND_PROCESSOR);

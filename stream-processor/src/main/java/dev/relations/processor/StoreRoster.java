@@ -4,103 +4,111 @@ import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.Contact;
+import dev.relations.domain.contact.ImportBucket;
+import dev.relations.domain.contact.ImportProgress;
 import dev.relations.domain.contact.Roster;
+import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredContact;
-import dev.relations.schemas.StoredUser;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One owner's roster over the state stores: every operation touches a fixed number of entries. */
 final class StoreRoster implements Roster {
     static final String SIZE = "contacts";
     static final String SEQ = "contact-seq";
+    static final String IMPORT = "IMPORT";
 
     private final Tenant tenant;
     private final Username owner;
-    private final KeyValueStore<String, StoredUser> users;
-    private final KeyValueStore<String, StoredContact> contacts;
-    private final KeyValueStore<String, String> order;
-    private final KeyValueStore<String, Long> counters;
+    private final UserStores stores;
 
-    StoreRoster(Tenant tenant, Username owner, KeyValueStore<String, StoredUser> users,
-                KeyValueStore<String, StoredContact> contacts, KeyValueStore<String, String> order,
-                KeyValueStore<String, Long> counters) {
+    StoreRoster(Tenant tenant, Username owner, UserStores stores) {
         this.tenant = tenant;
         this.owner = owner;
-        this.users = users;
-        this.contacts = contacts;
-        this.order = order;
-        this.counters = counters;
+        this.stores = stores;
     }
 
     @Override
     public Optional<User> owner() {
-        return Optional.ofNullable(users.get(Keys.userEntry(tenant, owner))).map(u -> CommandMapping.user(u.getUser()));
+        return stores.user(tenant, owner);
     }
 
     @Override
     public int size() {
-        return (int) counter(SIZE);
+        return (int) stores.counter(tenant, owner, SIZE);
     }
 
     @Override
     public Optional<Contact> contact(Username friend) {
-        return Optional.ofNullable(contacts.get(Keys.contact(tenant, owner, friend))).map(c -> toContact(friend, c));
+        return Optional.ofNullable(stores.contacts.get(Keys.contact(tenant, owner, friend))).map(c -> toContact(friend, c));
     }
 
     @Override
     public List<Contact> contacts() {
-        var prefix = Keys.ownerPrefix(tenant, owner);
-        var all = new ArrayList<Contact>();
-        try (var it = contacts.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> all.add(toContact(Username.of(kv.key.substring(prefix.length())), kv.value)));
-        }
-        return all;
+        return UserStores.scan(stores.contacts, tenant, owner, StoreRoster::toContact);
     }
 
     @Override
     public void put(Contact contact) {
         var key = Keys.contact(tenant, owner, contact.friend());
-        var previous = contacts.get(key);
+        var previous = stores.contacts.get(key);
         if (previous == null) {
-            counters.put(Keys.counter(tenant, owner, SIZE), counter(SIZE) + 1);
+            stores.addToCounter(tenant, owner, SIZE, 1);
         } else if (previous.getConfirmed()) {
-            order.delete(Keys.order(tenant, owner, previous.getSeq()));
+            stores.contactOrder.delete(Keys.order(tenant, owner, previous.getSeq()));
         }
-        contacts.put(key, new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
+        stores.contacts.put(key, new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
                 contact.remark().orElse(null), contact.reservation().orElse(null)));
         if (contact.confirmed()) {
-            order.put(Keys.order(tenant, owner, contact.seq()), contact.friend().value());
+            stores.contactOrder.put(Keys.order(tenant, owner, contact.seq()), contact.friend().value());
         }
     }
 
     @Override
     public void remove(Username friend) {
-        var key = Keys.contact(tenant, owner, friend);
-        var previous = contacts.delete(key);
+        var previous = stores.contacts.delete(Keys.contact(tenant, owner, friend));
         if (previous == null) {
             return;
         }
         if (previous.getConfirmed()) {
-            order.delete(Keys.order(tenant, owner, previous.getSeq()));
+            stores.contactOrder.delete(Keys.order(tenant, owner, previous.getSeq()));
         }
-        counters.put(Keys.counter(tenant, owner, SIZE), counter(SIZE) - 1);
+        stores.addToCounter(tenant, owner, SIZE, -1);
+    }
+
+    @Override
+    public Optional<ImportProgress> importing(String requestId) {
+        return Optional.ofNullable(stores.batches.get(Keys.batch(tenant, owner, requestId)))
+                .filter(b -> IMPORT.equals(b.getKind()))
+                .map(b -> {
+                    Map<Username, ImportBucket> answers = new HashMap<>();
+                    b.getAnswers().forEach((target, bucket) -> answers.put(Username.of(target), ImportBucket.ofJsonName(bucket)));
+                    return new ImportProgress(requestId, b.getTargets().stream().map(Username::of).toList(), answers);
+                });
+    }
+
+    @Override
+    public void putImport(ImportProgress progress) {
+        var answers = new HashMap<String, String>();
+        progress.answers().forEach((target, bucket) -> answers.put(target.value(), bucket.jsonName()));
+        var awaiting = new ArrayList<String>();
+        progress.targets().stream().filter(t -> !progress.answers().containsKey(t)).forEach(t -> awaiting.add(t.value()));
+        stores.batches.put(Keys.batch(tenant, owner, progress.requestId()), new StoredBatch(IMPORT,
+                progress.targets().stream().map(Username::value).toList(), awaiting, answers, false));
+    }
+
+    @Override
+    public void removeImport(String requestId) {
+        stores.batches.delete(Keys.batch(tenant, owner, requestId));
     }
 
     @Override
     public long nextSeq() {
-        long next = counter(SEQ) + 1;
-        counters.put(Keys.counter(tenant, owner, SEQ), next);
-        return next;
-    }
-
-    private long counter(String name) {
-        var value = counters.get(Keys.counter(tenant, owner, name));
-        return value == null ? 0L : value;
+        return stores.nextSeq(tenant, owner, SEQ);
     }
 
     private static Contact toContact(Username friend, StoredContact c) {

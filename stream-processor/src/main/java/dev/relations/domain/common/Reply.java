@@ -10,4 +10,17 @@ public sealed interface Reply {
     /** Contact add/remove: the friend's entity, answered for the owner. */
     record ContactReply(User owner, User friend) implements Reply {
     }
+
+    /** Blocking: the usernames the request named, now all blocked. */
+    record NamesReply(java.util.List<Username> names) implements Reply {
+    }
+
+    /** Success with nothing to answer beyond {@code status: ok} (remark). */
+    record Done() implements Reply {
+    }
+
+    /** Contact import: Easemob's four buckets. */
+    record ImportReply(java.util.List<Username> success, java.util.List<Username> notExistFailed,
+                       java.util.List<Username> maxLimitFailed, java.util.List<Username> unknownFailed) implements Reply {
+    }
 }

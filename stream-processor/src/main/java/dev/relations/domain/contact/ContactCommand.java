@@ -3,6 +3,7 @@ package dev.relations.domain.contact;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -40,11 +41,30 @@ public sealed interface ContactCommand {
     record CompleteRemoveContact(Username owner, Username friend, Optional<User> friendUser) implements ContactCommand {
     }
 
+    /** At the owner: set the owner's remark on a friend. */
+    record SetRemark(Username owner, Username friend, String remark) implements ContactCommand {
+    }
+
+    /** At the target: does it exist? Answered with {@link ProbeAnswer} at the asker. */
+    record ProbeUser(Username asker, Username target, ProbePurpose purpose) implements ContactCommand {
+    }
+
+    /** At the asker. */
+    record ProbeAnswer(Username asker, Username target, ProbePurpose purpose, boolean exists) implements ContactCommand {
+    }
+
+    /** At the owner: a mutual add per target, answered with Easemob's buckets once every target answered. */
+    record ImportContacts(Username owner, List<Username> targets, boolean notice) implements ContactCommand {
+    }
+
     /** At a deleted user: drop every edge and tell each friend. */
     record DropRoster(Username owner) implements ContactCommand {
     }
 
     enum ReleaseReason { NOT_FOUND, FULL }
+
+    /** Why an aggregate asked another whether it exists. */
+    enum ProbePurpose { REMARK }
 
     /** REST: a remove call; USER_DELETED: the friend was deleted; OWNER_DELETED: this roster's owner was. */
     enum RemoveReason { REST, USER_DELETED, OWNER_DELETED }

@@ -17,12 +17,27 @@ import dev.relations.domain.contact.ContactCommand.RemoveContact;
 import dev.relations.domain.contact.ContactCommand.RemoveContactPeer;
 import dev.relations.domain.contact.ContactCommand.RemoveReason;
 import dev.relations.domain.contact.ContactCommand.ReserveContactPeer;
+import dev.relations.domain.contact.ContactCommand.ImportContacts;
+import dev.relations.domain.contact.ContactCommand.ProbeAnswer;
+import dev.relations.domain.contact.ContactCommand.ProbePurpose;
+import dev.relations.domain.contact.ContactCommand.ProbeUser;
+import dev.relations.domain.contact.ContactCommand.SetRemark;
 import dev.relations.domain.contact.ContactEvent.ContactAdded;
+import dev.relations.domain.contact.ContactEvent.ContactRemarkSet;
+import dev.relations.domain.contact.ContactEvent.ImportAnswered;
+import dev.relations.domain.contact.ContactEvent.ImportFinished;
+import dev.relations.domain.contact.ContactEvent.ImportStarted;
 import dev.relations.domain.contact.ContactEvent.ContactRemoved;
 import dev.relations.domain.contact.ContactEvent.ContactReserved;
 import dev.relations.domain.contact.ContactEvent.ReservationReleased;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +49,8 @@ import java.util.Optional;
 public final class ContactDecider {
     static final String CONTACT_LIMIT = "user contact number exceed limit";
     static final String SELF_CONTACT = "owner_username and friend_username can not be the same";
+    static final String NOT_FRIENDS = "updateRemark they are not friends, please add as a friend first.";
+    static final String INVITER_FULL = "Inviter's contact max count.";
 
     private ContactDecider() {
     }
@@ -51,6 +68,26 @@ public final class ContactDecider {
                             new RemoveContactPeer(remove.owner(), remove.friend(), RemoveReason.REST)));
             case RemoveContactPeer peer -> removePeer(peer, roster);
             case CompleteRemoveContact complete -> completeRemove(complete, roster);
+            case SetRemark remark -> {
+                if (roster.owner().isEmpty()) {
+                    yield Decision.reject(Rejection.userNotFound());
+                }
+                if (roster.contact(remark.friend()).filter(Contact::confirmed).isPresent()) {
+                    yield Decision.accept(List.of(new ContactRemarkSet(remark.owner(), remark.friend(), remark.remark())),
+                            new Reply.Done());
+                }
+                // Not friends: 400, unless the friend does not exist at all (404), which only its aggregate knows.
+                yield Decision.continueWith(List.of(), new FollowUp<>(remark.friend(),
+                        new ProbeUser(remark.owner(), remark.friend(), ProbePurpose.REMARK)));
+            }
+            case ProbeUser probe -> Decision.continueWith(List.of(), new FollowUp<>(probe.asker(),
+                    new ProbeAnswer(probe.asker(), probe.target(), probe.purpose(), roster.owner().isPresent())));
+            case ProbeAnswer answer -> switch (answer.purpose()) {
+                case REMARK -> Decision.reject(answer.exists()
+                        ? Rejection.illegalArgument(NOT_FRIENDS)
+                        : Rejection.userNotFound());
+            };
+            case ImportContacts importing -> importContacts(importing, ctx, roster, limits);
             case DropRoster drop -> Decision.of(
                     roster.contacts().stream()
                             .<ContactEvent>map(c -> new ContactRemoved(drop.owner(), c.friend(), RemoveReason.OWNER_DELETED))
@@ -117,11 +154,14 @@ public final class ContactDecider {
                             new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.USER_DELETED))),
                     Optional.of(Verdict.rejected(Rejection.userNotFound())));
         }
-        var reply = new Reply.ContactReply(self.get(), confirm.friendUser());
-        if (edge.get().confirmed()) {
-            return Decision.accept(List.of(), reply);
+        List<ContactEvent> events = edge.get().confirmed()
+                ? List.of()
+                : List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx));
+        var importing = roster.importing(ctx.requestId());
+        if (importing.isPresent()) {
+            return answerImport(importing.get(), confirm.owner(), confirm.friend(), ImportBucket.SUCCESS, events);
         }
-        return Decision.accept(List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx)), reply);
+        return Decision.accept(events, new Reply.ContactReply(self.get(), confirm.friendUser()));
     }
 
     private static Decision<ContactEvent, ContactCommand> release(ReleaseContact release, RequestContext ctx, Roster roster) {
@@ -135,7 +175,77 @@ public final class ContactDecider {
         List<ContactEvent> events = ownReservation
                 ? List.of(new ReservationReleased(release.owner(), release.friend()))
                 : List.of();
+        var importing = roster.importing(ctx.requestId());
+        if (importing.isPresent()) {
+            var bucket = release.reason() == ReleaseReason.NOT_FOUND ? ImportBucket.NOT_EXIST : ImportBucket.MAX_LIMIT;
+            return answerImport(importing.get(), release.owner(), release.friend(), bucket, events);
+        }
         return new Decision<>(events, List.of(), Optional.of(Verdict.rejected(rejection)));
+    }
+
+    private static Decision<ContactEvent, ContactCommand> importContacts(ImportContacts importing, RequestContext ctx,
+                                                                         Roster roster, RosterLimits limits) {
+        if (roster.owner().isEmpty()) {
+            return Decision.reject(Rejection.userNotFound());
+        }
+        if (roster.size() >= limits.maxContacts()) {
+            return Decision.reject(Rejection.exceedLimit(INVITER_FULL));
+        }
+        var targets = List.copyOf(new LinkedHashSet<>(importing.targets()));
+        var answers = new LinkedHashMap<Username, ImportBucket>();
+        var events = new ArrayList<ContactEvent>();
+        var asks = new ArrayList<FollowUp<ContactCommand>>();
+        int size = roster.size();
+        for (var target : targets) {
+            var edge = roster.contact(target);
+            if (target.equals(importing.owner())) {
+                answers.put(target, ImportBucket.UNKNOWN);
+            } else if (!Username.isLegal(target.value())) {
+                answers.put(target, ImportBucket.NOT_EXIST);
+            } else if (edge.filter(Contact::confirmed).isPresent()) {
+                answers.put(target, ImportBucket.SUCCESS);
+            } else if (edge.isPresent() || size < limits.maxContacts()) {
+                if (edge.isEmpty()) {
+                    events.add(new ContactReserved(importing.owner(), target, ctx.requestId(), ctx.now()));
+                    size++;
+                }
+                asks.add(new FollowUp<>(target, new ReserveContactPeer(importing.owner(), target, "import", importing.notice())));
+            } else {
+                // The owner filled up within this batch.
+                answers.put(target, ImportBucket.MAX_LIMIT);
+            }
+        }
+        if (asks.isEmpty()) {
+            return Decision.accept(events, importReply(targets, answers));
+        }
+        events.add(new ImportStarted(importing.owner(), ctx.requestId(), targets, Map.copyOf(answers)));
+        return Decision.of(events, asks);
+    }
+
+    private static Decision<ContactEvent, ContactCommand> answerImport(ImportProgress progress, Username owner, Username target,
+                                                                       ImportBucket bucket, List<ContactEvent> changes) {
+        if (progress.answers().containsKey(target)) {
+            return Decision.of(changes, List.of());
+        }
+        var events = new ArrayList<>(changes);
+        events.add(new ImportAnswered(owner, progress.requestId(), target, bucket));
+        var answers = new HashMap<>(progress.answers());
+        answers.put(target, bucket);
+        if (!answers.keySet().containsAll(progress.targets())) {
+            return Decision.of(events, List.of());
+        }
+        events.add(new ImportFinished(owner, progress.requestId()));
+        return Decision.accept(events, importReply(progress.targets(), answers));
+    }
+
+    private static Reply.ImportReply importReply(List<Username> targets, Map<Username, ImportBucket> answers) {
+        Map<ImportBucket, List<Username>> buckets = new EnumMap<>(ImportBucket.class);
+        for (var bucket : ImportBucket.values()) {
+            buckets.put(bucket, new ArrayList<>());
+        }
+        targets.forEach(t -> buckets.get(answers.get(t)).add(t));
+        return new Reply.ImportReply(buckets.get(ImportBucket.SUCCESS), buckets.get(ImportBucket.NOT_EXIST),
+                buckets.get(ImportBucket.MAX_LIMIT), buckets.get(ImportBucket.UNKNOWN));
     }
 
     private static Decision<ContactEvent, ContactCommand> removePeer(RemoveContactPeer peer, Roster roster) {
@@ -175,6 +285,15 @@ public final class ContactDecider {
             case ContactAdded added -> roster.put(new Contact(added.friend(), true, roster.nextSeq(), added.at(),
                     roster.contact(added.friend()).flatMap(Contact::remark), Optional.empty()));
             case ContactRemoved removed -> roster.remove(removed.friend());
+            case ContactRemarkSet remark -> roster.contact(remark.friend()).ifPresent(c -> roster.put(
+                    new Contact(c.friend(), c.confirmed(), c.seq(), c.created(), Optional.of(remark.remark()), c.reservation())));
+            case ImportStarted started -> roster.putImport(new ImportProgress(started.requestId(), started.targets(), started.answers()));
+            case ImportAnswered answered -> roster.importing(answered.requestId()).ifPresent(p -> {
+                var answers = new HashMap<>(p.answers());
+                answers.put(answered.target(), answered.bucket());
+                roster.putImport(new ImportProgress(p.requestId(), p.targets(), answers));
+            });
+            case ImportFinished finished -> roster.removeImport(finished.requestId());
         }
     }
 }

@@ -3,6 +3,9 @@ package dev.relations.domain.contact;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand.RemoveReason;
 
+import java.util.List;
+import java.util.Map;
+
 public sealed interface ContactEvent {
 
     /** Internal: a slot held for an add in flight. Not published. */
@@ -19,6 +22,22 @@ public sealed interface ContactEvent {
     record ContactRemoved(Username owner, Username friend, RemoveReason reason) implements ContactEvent {
     }
 
+    record ContactRemarkSet(Username owner, Username friend, String remark) implements ContactEvent {
+    }
+
+    /** Internal: an import waits for the answers of the targets it asked. */
+    record ImportStarted(Username owner, String requestId, List<Username> targets, Map<Username, ImportBucket> answers)
+            implements ContactEvent {
+    }
+
+    /** Internal: one target of an import answered. */
+    record ImportAnswered(Username owner, String requestId, Username target, ImportBucket bucket) implements ContactEvent {
+    }
+
+    /** Internal: every target answered; the import's verdict is out. */
+    record ImportFinished(Username owner, String requestId) implements ContactEvent {
+    }
+
     /** Whether consumers of the events topic see this event. */
     static boolean published(ContactEvent event) {
         return switch (event) {
@@ -26,6 +45,10 @@ public sealed interface ContactEvent {
             case ReservationReleased ignored -> false;
             case ContactAdded ignored -> true;
             case ContactRemoved ignored -> true;
+            case ContactRemarkSet ignored -> true;
+            case ImportStarted ignored -> false;
+            case ImportAnswered ignored -> false;
+            case ImportFinished ignored -> false;
         };
     }
 }

@@ -29,6 +29,13 @@ public interface Roster {
 
     void remove(Username friend);
 
+    /** The import with this request id, while it waits for answers. */
+    Optional<ImportProgress> importing(String requestId);
+
+    void putImport(ImportProgress progress);
+
+    void removeImport(String requestId);
+
     /** Next position in this owner's listing order (newest has the highest). */
     long nextSeq();
 }

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the service if needed and runs it. With no configuration it starts its embedded
+# default: an in-process Kafka broker, a local schema registry and the service on :8080,
+# all data under ./data (RELATIONS_DATA_DIR). Set RELATIONS_KAFKA_BOOTSTRAP_SERVERS and
+# RELATIONS_KAFKA_REGISTRY_URL to use an existing cluster instead.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+find_java() {
+  local candidate version
+  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    version=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+    if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  echo "no JDK >= 21 found (set JAVA_HOME)" >&2
+  return 1
+}
+
+JAVA=$(find_java)
+jar=api/target/api-0.1.0-SNAPSHOT.jar
+registry=registry/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ] || [ ! -f "$registry" ] || [ -n "$(find schemas stream-processor api registry -newer "$jar" -name '*.java' -o -newer "$jar" -name '*.avdl' -o -newer "$jar" -name 'pom.xml' 2>/dev/null | head -1)" ]; then
+  echo "building..." >&2
+  ./mvnw -B -q install -DskipTests -pl api,registry -am
+fi
+exec "$JAVA" ${RELATIONS_JAVA_OPTS:--Xmx1g} -jar "$jar" "$@"

@@ -1,0 +1,18 @@
+package dev.relations.domain.block;
+
+import dev.relations.domain.common.Username;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An all-or-nothing block request waiting for its new targets' answers.
+ *
+ * @param targets every user the request names, in request order (the answer's {@code data})
+ * @param pending the targets newly reserved by this batch
+ * @param awaiting the pending targets that have not answered yet
+ * @param missing  the pending targets that answered they do not exist
+ */
+public record BlockBatch(String requestId, List<Username> targets, List<Username> pending, Set<Username> awaiting,
+                         Set<Username> missing) {
+}

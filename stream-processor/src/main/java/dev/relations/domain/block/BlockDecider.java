@@ -1,0 +1,205 @@
+package dev.relations.domain.block;
+
+import dev.relations.domain.block.BlockCommand.BlockUsers;
+import dev.relations.domain.block.BlockCommand.BlockerAnswer;
+import dev.relations.domain.block.BlockCommand.DropBlocks;
+import dev.relations.domain.block.BlockCommand.RegisterBlocker;
+import dev.relations.domain.block.BlockCommand.RemoveBlockPeer;
+import dev.relations.domain.block.BlockCommand.UnblockAnswer;
+import dev.relations.domain.block.BlockCommand.UnblockUser;
+import dev.relations.domain.block.BlockCommand.UnregisterBlocker;
+import dev.relations.domain.block.BlockEvent.BlockerAnswered;
+import dev.relations.domain.block.BlockEvent.BlockerRegistered;
+import dev.relations.domain.block.BlockEvent.BlockerUnregistered;
+import dev.relations.domain.block.BlockEvent.BlocksReleased;
+import dev.relations.domain.block.BlockEvent.BlocksReserved;
+import dev.relations.domain.block.BlockEvent.UnblockReason;
+import dev.relations.domain.block.BlockEvent.UserUnblocked;
+import dev.relations.domain.block.BlockEvent.UsersBlocked;
+import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
+import dev.relations.domain.common.Rejection;
+import dev.relations.domain.common.Reply;
+import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.common.User;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.common.Verdict;
+import dev.relations.domain.contact.RosterLimits;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user blocklist. Invariants: size (unconfirmed edges included) never exceeds
+ * {@link RosterLimits#maxBlocked()}; a batch is applied whole or not at all; blocking is
+ * independent of friendship (a blocked friend stays a friend).
+ */
+public final class BlockDecider {
+    static final String BLOCK_LIMIT = "user block number exceed limit";
+    static final String SELF_BLOCK = "user could not block himself";
+    static final String NO_TARGETS = "usernames must be provided";
+
+    private BlockDecider() {
+    }
+
+    public static Decision<BlockEvent, BlockCommand> decide(BlockCommand command, RequestContext ctx, Blocklist list,
+                                                            RosterLimits limits) {
+        return switch (command) {
+            case BlockUsers block -> block(block, ctx, list, limits);
+            case RegisterBlocker register -> list.owner().isEmpty()
+                    ? Decision.continueWith(List.of(), answer(register, Optional.empty()))
+                    : Decision.continueWith(
+                            list.blockers().contains(register.owner())
+                                    ? List.of()
+                                    : List.of(new BlockerRegistered(register.target(), register.owner())),
+                            answer(register, list.owner()));
+            case BlockerAnswer answer -> answered(answer, ctx, list);
+            case UnblockUser unblock -> {
+                if (list.owner().isEmpty()) {
+                    yield Decision.reject(Rejection.userNotFound());
+                }
+                List<BlockEvent> events = list.block(unblock.target()).filter(Block::confirmed).isPresent()
+                        ? List.of(new UserUnblocked(unblock.owner(), unblock.target(), UnblockReason.REST))
+                        : List.of();
+                yield Decision.continueWith(events,
+                        new FollowUp<>(unblock.target(), new UnregisterBlocker(unblock.owner(), unblock.target(), true)));
+            }
+            case UnregisterBlocker unregister -> {
+                List<BlockEvent> events = list.blockers().contains(unregister.owner())
+                        ? List.of(new BlockerUnregistered(unregister.target(), unregister.owner()))
+                        : List.of();
+                yield unregister.answer()
+                        ? Decision.continueWith(events, new FollowUp<>(unregister.owner(),
+                                new UnblockAnswer(unregister.owner(), unregister.target(), list.owner())))
+                        : Decision.of(events, List.of());
+            }
+            case UnblockAnswer answer -> answer.targetUser().isEmpty() || list.owner().isEmpty()
+                    ? Decision.reject(Rejection.userNotFound())
+                    : Decision.accept(List.of(), new Reply.UserReply(answer.targetUser().get()));
+            case RemoveBlockPeer peer -> Decision.of(
+                    list.block(peer.target()).isPresent()
+                            ? List.of(new UserUnblocked(peer.owner(), peer.target(), UnblockReason.USER_DELETED))
+                            : List.of(),
+                    List.of());
+            case DropBlocks drop -> drop(drop, list);
+        };
+    }
+
+    private static Decision<BlockEvent, BlockCommand> block(BlockUsers block, RequestContext ctx, Blocklist list,
+                                                            RosterLimits limits) {
+        if (list.owner().isEmpty()) {
+            return Decision.reject(Rejection.userNotFound());
+        }
+        if (block.targets().isEmpty()) {
+            return Decision.reject(Rejection.illegalArgument(NO_TARGETS));
+        }
+        if (block.targets().contains(block.owner())) {
+            return Decision.reject(Rejection.illegalArgument(SELF_BLOCK));
+        }
+        var targets = List.copyOf(new LinkedHashSet<>(block.targets()));
+        var pending = targets.stream().filter(t -> list.block(t).isEmpty()).toList();
+        if (list.size() + pending.size() > limits.maxBlocked()) {
+            return Decision.reject(Rejection.exceedLimit(BLOCK_LIMIT));
+        }
+        if (pending.isEmpty()) {
+            return Decision.accept(List.of(), new Reply.NamesReply(targets));
+        }
+        return Decision.of(
+                List.of(new BlocksReserved(block.owner(), ctx.requestId(), targets, pending, ctx.now())),
+                pending.stream()
+                        .map(t -> new FollowUp<BlockCommand>(t, new RegisterBlocker(block.owner(), t)))
+                        .toList());
+    }
+
+    private static Decision<BlockEvent, BlockCommand> answered(BlockerAnswer answer, RequestContext ctx, Blocklist list) {
+        var batch = list.batch(ctx.requestId());
+        if (batch.isEmpty() || !batch.get().awaiting().contains(answer.target())) {
+            return Decision.none();
+        }
+        var b = batch.get();
+        boolean exists = answer.targetUser().isPresent();
+        var events = new ArrayList<BlockEvent>();
+        events.add(new BlockerAnswered(answer.owner(), b.requestId(), answer.target(), exists));
+        var awaiting = new HashSet<>(b.awaiting());
+        awaiting.remove(answer.target());
+        if (!awaiting.isEmpty()) {
+            return Decision.of(events, List.of());
+        }
+        var missing = new HashSet<>(b.missing());
+        if (!exists) {
+            missing.add(answer.target());
+        }
+        if (list.owner().isEmpty() || !missing.isEmpty()) {
+            events.add(new BlocksReleased(answer.owner(), b.requestId(), b.pending()));
+            // The targets that did record this blocker forget it again.
+            var undo = b.pending().stream()
+                    .filter(t -> !missing.contains(t))
+                    .map(t -> new FollowUp<BlockCommand>(t, new UnregisterBlocker(answer.owner(), t, false)))
+                    .toList();
+            return new Decision<>(events, undo, Optional.of(Verdict.rejected(Rejection.userNotFound())));
+        }
+        events.add(new UsersBlocked(answer.owner(), b.requestId(), b.targets(), b.pending()));
+        return Decision.accept(events, new Reply.NamesReply(b.targets()));
+    }
+
+    private static Decision<BlockEvent, BlockCommand> drop(DropBlocks drop, Blocklist list) {
+        var events = new ArrayList<BlockEvent>();
+        var followUps = new ArrayList<FollowUp<BlockCommand>>();
+        for (var block : list.blocks()) {
+            events.add(new UserUnblocked(drop.owner(), block.target(), UnblockReason.OWNER_DELETED));
+            followUps.add(new FollowUp<>(block.target(), new UnregisterBlocker(drop.owner(), block.target(), false)));
+        }
+        for (var blocker : list.blockers()) {
+            events.add(new BlockerUnregistered(drop.owner(), blocker));
+            followUps.add(new FollowUp<>(blocker, new RemoveBlockPeer(blocker, drop.owner())));
+        }
+        return Decision.of(events, followUps);
+    }
+
+    private static FollowUp<BlockCommand> answer(RegisterBlocker register, Optional<User> self) {
+        return new FollowUp<>(register.owner(), new BlockerAnswer(register.owner(), register.target(), self));
+    }
+
+    /** Folds one event into the blocklist; each touches O(1) entries per named user. */
+    public static void evolve(Blocklist list, BlockEvent event) {
+        switch (event) {
+            case BlocksReserved reserved -> {
+                for (var target : reserved.pending()) {
+                    list.put(new Block(target, false, 0L, reserved.at(), Optional.of(reserved.requestId())));
+                }
+                list.putBatch(new BlockBatch(reserved.requestId(), reserved.targets(), reserved.pending(),
+                        new LinkedHashSet<>(reserved.pending()), new HashSet<>()));
+            }
+            case BlockerAnswered answered -> list.batch(answered.requestId()).ifPresent(b -> {
+                var awaiting = new LinkedHashSet<>(b.awaiting());
+                awaiting.remove(answered.target());
+                var missing = new HashSet<>(b.missing());
+                if (!answered.exists()) {
+                    missing.add(answered.target());
+                }
+                list.putBatch(new BlockBatch(b.requestId(), b.targets(), b.pending(), awaiting, missing));
+            });
+            case BlocksReleased released -> {
+                for (var target : released.pending()) {
+                    list.block(target).filter(b -> !b.confirmed()).ifPresent(b -> list.remove(target));
+                }
+                list.removeBatch(released.requestId());
+            }
+            case UsersBlocked blocked -> {
+                for (var target : blocked.pending()) {
+                    var existing = list.block(target);
+                    if (existing.isPresent() && !existing.get().confirmed()) {
+                        list.put(new Block(target, true, list.nextSeq(), existing.get().created(), Optional.empty()));
+                    }
+                }
+                list.removeBatch(blocked.requestId());
+            }
+            case UserUnblocked unblocked -> list.remove(unblocked.target());
+            case BlockerRegistered registered -> list.putBlocker(registered.blocker());
+            case BlockerUnregistered unregistered -> list.removeBlocker(unregistered.blocker());
+        }
+    }
+}
