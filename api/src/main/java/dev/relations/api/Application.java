@@ -70,8 +70,10 @@ public final class Application {
                     -d '{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s"}'
 
                 Then, with TOKEN set to its access_token:
-                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -d '{"username":"alice","password":"secret1"}'
-                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -d '{"username":"bob","password":"secret2"}'
+                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                    -d '{"username":"alice","password":"secret1"}'
+                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
+                    -d '{"username":"bob","password":"secret2"}'
                   curl -s -X POST %s/users/alice/contacts/users/bob -H "Authorization: Bearer $TOKEN"
                   curl -s %s/users/alice/contacts/users -H "Authorization: Bearer $TOKEN"
 

@@ -15,6 +15,7 @@ public class AppSettings {
     private String clientId;
     private String clientSecret;
     private int maxContacts = 100;
+    private int maxBlocked = 500;
     private boolean openRegistration;
 
     public AppSettings(@Parameter String name) {
@@ -63,6 +64,14 @@ public class AppSettings {
 
     public void setMaxContacts(int maxContacts) {
         this.maxContacts = maxContacts;
+    }
+
+    public int getMaxBlocked() {
+        return maxBlocked;
+    }
+
+    public void setMaxBlocked(int maxBlocked) {
+        this.maxBlocked = maxBlocked;
     }
 
     public boolean isOpenRegistration() {

@@ -29,7 +29,7 @@ public class Apps {
     }
 
     public RosterLimits limits(Tenant tenant) {
-        return find(tenant).map(a -> new RosterLimits(a.getMaxContacts())).orElse(DEFAULT_LIMITS);
+        return find(tenant).map(a -> new RosterLimits(a.getMaxContacts(), a.getMaxBlocked())).orElse(DEFAULT_LIMITS);
     }
 
     /** The app's uuid as answered in {@code application}: stable, derived from the app key. */

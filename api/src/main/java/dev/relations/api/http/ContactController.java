@@ -19,7 +19,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.ArrayList;
+import dev.relations.api.query.NewestFirst;
+
+import java.util.Optional;
 
 /** Contacts (SPEC C.2, C.3, C.6): mutual add and remove, the full list. */
 @Controller("/{org}/{app}/users/{owner}/contacts/users")
@@ -71,11 +73,8 @@ public class ContactController {
             if (partition.store(StoreNames.USERS).get(Keys.userEntry(tenant, self)) == null) {
                 throw ApiException.userNotFound();
             }
-            var names = new ArrayList<String>();
-            try (var it = partition.<String>store(StoreNames.CONTACT_ORDER)
-                    .reverseRange(Keys.order(tenant, self, 0L), Keys.order(tenant, self, Long.MAX_VALUE))) {
-                it.forEachRemaining(kv -> names.add(kv.value));
-            }
+            var names = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self, Optional.empty(),
+                    Integer.MAX_VALUE).names();
             return Envelope.of(request, tenant, "get")
                     .with("data", names)
                     .with("count", names.size())
