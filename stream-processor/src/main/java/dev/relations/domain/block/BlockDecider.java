@@ -78,7 +78,7 @@ public final class BlockDecider {
             }
             case UnblockAnswer answer -> answer.targetUser().isEmpty() || list.owner().isEmpty()
                     ? Decision.reject(Rejection.userNotFound())
-                    : Decision.accept(List.of(), new Reply.UserReply(answer.targetUser().get()));
+                    : Decision.accept(List.of(), new Reply.ContactReply(list.owner().get(), answer.targetUser().get()));
             case RemoveBlockPeer peer -> Decision.of(
                     list.block(peer.target()).isPresent()
                             ? List.of(new UserUnblocked(peer.owner(), peer.target(), UnblockReason.USER_DELETED))

@@ -7,7 +7,7 @@ public sealed interface Reply {
     record UserReply(User user) implements Reply {
     }
 
-    /** Contact add/remove: the friend's entity, answered for the owner. */
+    /** Contact add/remove, unblock: the other user's entity, answered for the owner. */
     record ContactReply(User owner, User friend) implements Reply {
     }
 
