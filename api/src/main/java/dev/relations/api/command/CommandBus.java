@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -83,12 +84,19 @@ public class CommandBus implements AutoCloseable {
                 .setBody(body)
                 .build();
         var verdict = waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
-        producer.send(new ProducerRecord<>(Topics.COMMANDS, aggregateKey, envelope), (metadata, error) -> {
-            if (error != null) {
-                waiting.remove(requestId);
-                verdict.completeExceptionally(error);
-            }
-        });
+        try {
+            producer.send(new ProducerRecord<>(Topics.COMMANDS, aggregateKey, envelope), (metadata, error) -> {
+                if (error != null) {
+                    waiting.remove(requestId);
+                    verdict.completeExceptionally(error);
+                }
+            });
+        } catch (KafkaException e) {
+            // Serialization (registry unreachable) or a closed producer: nothing was sent.
+            LOG.warn("event=command_not_sent request_id={} reason={}", requestId, e.getMessage());
+            waiting.remove(requestId);
+            verdict.completeExceptionally(e);
+        }
         return verdict.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((outcome, error) -> waiting.remove(requestId, verdict));
     }

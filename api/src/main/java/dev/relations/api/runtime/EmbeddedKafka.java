@@ -159,11 +159,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         // a local service left off for a week must resume where it stopped, not reprocess its input.
         c.put("offsets.retention.minutes", Integer.toString(365 * 24 * 60));
 
-        // After a crash the controller keeps the dead incarnation's session alive and rejects the
-        // new registration until it expires: the session timeout is added to every restart after
-        // kill -9 (default 9 s). Heartbeats every second still leave room for 4 s of stalls.
+        // After a crash the restarted controller keeps the dead incarnation's session alive and
+        // rejects the new broker registration until it expires, so the session timeout (default
+        // 9 s) delays every restart after kill -9. Heartbeats every second still tolerate a 5 s
+        // stall before the broker, and with it every partition, is fenced.
         c.put("broker.heartbeat.interval.ms", "1000");
-        c.put("broker.session.timeout.ms", "5000");
+        c.put("broker.session.timeout.ms", "6000");
 
         c.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         c.put("log.retention.hours", "168");
