@@ -23,6 +23,8 @@ import java.util.UUID;
  * Operation names follow Easemob's roster callbacks (add, remove, ban, allow).
  */
 final class Notifier implements Processor<String, EventEnvelope, String, Notification> {
+    /** Removals nobody is told about: the owner is gone, or an add that never completed is undone. */
+    private static final java.util.Set<String> NOT_TOLD = java.util.Set.of("OWNER_DELETED", "ROLLBACK");
     private ProcessorContext<String, Notification> context;
 
     @Override
@@ -39,7 +41,7 @@ final class Notifier implements Processor<String, EventEnvelope, String, Notific
         switch (event.getPayload()) {
             case ContactAdded added when added.getNotify() ->
                     tell(record, event, added.getOwner(), "roster.add", added.getFriend(), Map.of("source", added.getSource()));
-            case ContactRemoved removed when !"OWNER_DELETED".equals(removed.getReason()) ->
+            case ContactRemoved removed when !NOT_TOLD.contains(removed.getReason()) ->
                     tell(record, event, removed.getOwner(), "roster.remove", removed.getFriend(), Map.of("reason", removed.getReason()));
             case UsersBlocked blocked -> blocked.getTargets().forEach(target ->
                     tell(record, event, target, "roster.ban", blocked.getOwner(), Map.of()));

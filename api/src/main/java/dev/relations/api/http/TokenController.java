@@ -55,7 +55,8 @@ public class TokenController {
         if (!clientId.equals(settings.getClientId())) {
             throw new ApiException(new Rejection(400, "invalid_grant", "InvalidGrantException", "client_id does not match"));
         }
-        if (!java.security.MessageDigest.isEqual(clientSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        if (settings.getClientSecret() == null || settings.getClientSecret().isEmpty()
+                || !java.security.MessageDigest.isEqual(clientSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 settings.getClientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
             throw new ApiException(new Rejection(400, "invalid_grant", "InvalidGrantException", "client_secret does not match"));
         }

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>The controller quorum is static ({@code controller.quorum.voters}, {@code kraft.version=0}):
  * no controller endpoint is written into the metadata log, so the controller listener may take a
  * different free port on every start while the broker port stays whatever the caller asks for.
+ *
+ * <p>As in a standalone Kafka server, a fatal fault of the controller or of the metadata log,
+ * including a controller that fails to start, halts the whole JVM.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -45,7 +48,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final String BROKER_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
-    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+    // Generous: a cold start takes ~3 s on an idle 2-core machine but over 40 s on a saturated one.
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
 
     private final KafkaRaftServer server;
     private final Path logDir;
@@ -77,7 +81,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      *
      * @param brokerPort  port of the PLAINTEXT listener on 127.0.0.1; 0 picks a free one
      * @param overrides   broker settings that replace or extend the defaults of {@link #defaultConfig}
-     * @param timeout     how long to wait for the broker to become ready
+     * @param timeout     bound on the whole start, from formatting to the broker answering; it is
+     *                    also Kafka's {@code server.max.startup.time.ms}, so one too short for even
+     *                    the controller to come up (seconds in a cold JVM) halts the JVM
      * @throws IllegalStateException if the broker does not start or is not ready in time
      */
     public static EmbeddedKafka start(Path logDir, int brokerPort, Map<String, String> overrides, Duration timeout) {
@@ -87,6 +93,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         ensureFree(port);
         int controllerPort = freePort();
         Map<String, String> settings = defaultConfig(dir, port, controllerPort);
+        // Otherwise the broker waits forever, e.g. for a registration the controller keeps refusing.
+        settings.put("server.max.startup.time.ms", Long.toString(timeout.toMillis()));
         settings.putAll(overrides);
         KafkaConfig config = new KafkaConfig(settings, false);
 
@@ -251,9 +259,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 50);
         try (Admin admin = Admin.create(adminConfig)) {
-            while (System.nanoTime() < deadline) {
-                long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-                int attemptMs = (int) Math.min(5_000, remainingMs);
+            do {
+                long remainingMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                int attemptMs = (int) Math.max(1_000, Math.min(5_000, remainingMs));
                 try {
                     var cluster = admin.describeCluster(new DescribeClusterOptions().timeoutMs(attemptMs));
                     if (!cluster.nodes().get(attemptMs, TimeUnit.MILLISECONDS).isEmpty()
@@ -269,7 +277,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     throw new IllegalStateException("Interrupted while waiting for embedded Kafka to start", e);
                 }
                 sleep(100);
-            }
+            } while (System.nanoTime() < deadline);
         }
         throw new IllegalStateException("Embedded Kafka on " + bootstrapServers() + " (log dir " + logDir
                 + ") was not ready within " + timeout.toMillis() + " ms"
@@ -289,7 +297,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port on " + HOST, e);

@@ -66,6 +66,9 @@ public sealed interface ContactCommand {
     /** Why an aggregate asked another whether it exists. */
     enum ProbePurpose { REMARK }
 
-    /** REST: a remove call; USER_DELETED: the friend was deleted; OWNER_DELETED: this roster's owner was. */
-    enum RemoveReason { REST, USER_DELETED, OWNER_DELETED }
+    /**
+     * REST: a remove call; USER_DELETED: the friend was deleted; OWNER_DELETED: this roster's owner was;
+     * ROLLBACK: an add that could not complete is undone (nobody is told).
+     */
+    enum RemoveReason { REST, USER_DELETED, OWNER_DELETED, ROLLBACK }
 }

@@ -5,6 +5,7 @@ import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.common.Verdict;
 import dev.relations.domain.contact.ContactCommand.AddContact;
@@ -60,7 +61,7 @@ public final class ContactDecider {
         return switch (command) {
             case AddContact add -> add(add, ctx, roster, limits);
             case ReserveContactPeer peer -> reservePeer(peer, ctx, roster, limits);
-            case ConfirmContact confirm -> confirm(confirm, ctx, roster);
+            case ConfirmContact confirm -> confirm(confirm, ctx, roster, limits);
             case ReleaseContact release -> release(release, ctx, roster);
             case RemoveContact remove -> roster.owner().isEmpty()
                     ? Decision.reject(Rejection.userNotFound())
@@ -144,24 +145,42 @@ public final class ContactDecider {
                 new FollowUp<>(peer.owner(), new ReleaseContact(peer.owner(), peer.friend(), reason)));
     }
 
-    private static Decision<ContactEvent, ContactCommand> confirm(ConfirmContact confirm, RequestContext ctx, Roster roster) {
+    private static Decision<ContactEvent, ContactCommand> confirm(ConfirmContact confirm, RequestContext ctx, Roster roster,
+                                                                  RosterLimits limits) {
         var self = roster.owner();
         var edge = roster.contact(confirm.friend());
-        if (self.isEmpty() || edge.isEmpty()) {
-            // The owner was deleted (or the edge dropped) while the friend was adding: undo the friend's side.
+        if (self.isEmpty()) {
+            // The owner was deleted while the friend was adding: undo the friend's side.
             return new Decision<>(List.of(),
                     List.of(new FollowUp<>(confirm.friend(),
                             new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.USER_DELETED))),
                     Optional.of(Verdict.rejected(Rejection.userNotFound())));
         }
+        if (edge.isEmpty()) {
+            // The slot this add relied on was released meanwhile (a sibling add of the same pair was refused):
+            // take a slot now if there is one, else roll the friend's side back.
+            if (roster.size() >= limits.maxContacts()) {
+                return new Decision<>(List.of(),
+                        List.of(new FollowUp<>(confirm.friend(),
+                                new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.ROLLBACK))),
+                        Optional.of(Verdict.rejected(Rejection.exceedLimit(CONTACT_LIMIT))));
+            }
+            return confirmed(confirm, ctx, roster, self.get(),
+                    List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx)));
+        }
         List<ContactEvent> events = edge.get().confirmed()
                 ? List.of()
                 : List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx));
+        return confirmed(confirm, ctx, roster, self.get(), events);
+    }
+
+    private static Decision<ContactEvent, ContactCommand> confirmed(ConfirmContact confirm, RequestContext ctx, Roster roster,
+                                                                    User self, List<ContactEvent> events) {
         var importing = roster.importing(ctx.requestId());
         if (importing.isPresent()) {
             return answerImport(importing.get(), confirm.owner(), confirm.friend(), ImportBucket.SUCCESS, events);
         }
-        return Decision.accept(events, new Reply.ContactReply(self.get(), confirm.friendUser()));
+        return Decision.accept(events, new Reply.ContactReply(self, confirm.friendUser()));
     }
 
     private static Decision<ContactEvent, ContactCommand> release(ReleaseContact release, RequestContext ctx, Roster roster) {
@@ -253,7 +272,7 @@ public final class ContactDecider {
         List<ContactEvent> events = roster.contact(peer.owner()).isPresent()
                 ? List.of(new ContactRemoved(peer.friend(), peer.owner(), peer.reason()))
                 : List.of();
-        if (peer.reason() == RemoveReason.USER_DELETED) {
+        if (peer.reason() != RemoveReason.REST) {
             return Decision.of(events, List.of());
         }
         return Decision.continueWith(events,
