@@ -153,7 +153,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .setExternal(false)
                     .setBody(toAvro.apply(followUp.command()))
                     .build();
-            context.forward(step.record().withKey(Keys.user(tenant, followUp.target())).withValue(next), COMMANDS_SINK);
+            context.forward(step.record().withKey(Keys.of(tenant, followUp.target())).withValue(next), COMMANDS_SINK);
         }
         return decision.verdict();
     }

@@ -39,6 +39,7 @@ final class EventMapping {
                     new ContactRemarkSet(r.owner().value(), r.friend().value(), r.remark()));
             case ContactEvent.ImportStarted ignored -> null;
             case ContactEvent.ImportAnswered ignored -> null;
+            case ContactEvent.ImportAskedNext ignored -> null;
             case ContactEvent.ImportFinished ignored -> null;
         };
     }

@@ -1,5 +1,7 @@
 package dev.relations.processor;
 
+import dev.relations.domain.common.AggregateRef;
+import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 
@@ -15,6 +17,18 @@ public final class Keys {
     /** The aggregate (and partitioning) key of a user: {@code org#app/user/name}. */
     public static String user(Tenant tenant, Username user) {
         return tenant.appKey() + "/user/" + user.value();
+    }
+
+    /** The aggregate (and partitioning) key of a chatroom: {@code org#app/room/id}. */
+    public static String room(Tenant tenant, RoomId room) {
+        return tenant.appKey() + "/room/" + room.value();
+    }
+
+    public static String of(Tenant tenant, AggregateRef aggregate) {
+        return switch (aggregate) {
+            case AggregateRef.UserRef user -> user(tenant, user.name());
+            case AggregateRef.RoomRef room -> room(tenant, room.id());
+        };
     }
 
     /** The username part of a user aggregate key. */

@@ -10,7 +10,6 @@ import dev.relations.domain.contact.Roster;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredContact;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,8 @@ final class StoreRoster implements Roster {
                 .map(b -> {
                     Map<Username, ImportBucket> answers = new HashMap<>();
                     b.getAnswers().forEach((target, bucket) -> answers.put(Username.of(target), ImportBucket.ofJsonName(bucket)));
-                    return new ImportProgress(requestId, b.getTargets().stream().map(Username::of).toList(), answers);
+                    return new ImportProgress(requestId, b.getTargets().stream().map(Username::of).toList(), answers,
+                            b.getAwaiting().stream().map(Username::of).toList(), b.getNotify());
                 });
     }
 
@@ -95,10 +95,10 @@ final class StoreRoster implements Roster {
     public void putImport(ImportProgress progress) {
         var answers = new HashMap<String, String>();
         progress.answers().forEach((target, bucket) -> answers.put(target.value(), bucket.jsonName()));
-        var awaiting = new ArrayList<String>();
-        progress.targets().stream().filter(t -> !progress.answers().containsKey(t)).forEach(t -> awaiting.add(t.value()));
+        // For an import, `awaiting` holds the targets not asked yet (waiting for a free slot).
         stores.batches.put(Keys.batch(tenant, owner, progress.requestId()), new StoredBatch(IMPORT,
-                progress.targets().stream().map(Username::value).toList(), awaiting, answers, false));
+                progress.targets().stream().map(Username::value).toList(),
+                progress.waiting().stream().map(Username::value).toList(), answers, progress.notice()));
     }
 
     @Override

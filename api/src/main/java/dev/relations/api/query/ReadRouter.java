@@ -1,6 +1,8 @@
 package dev.relations.api.query;
 
 import dev.relations.api.http.ApiException;
+import dev.relations.api.http.JsonBodies;
+import dev.relations.domain.common.Rejection;
 import dev.relations.api.runtime.StreamsRuntime;
 import dev.relations.processor.StoreNames;
 import io.micronaut.http.HttpRequest;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -33,10 +36,12 @@ public class ReadRouter {
     private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
     private final StreamsRuntime runtime;
+    private final JsonBodies json;
     private final HttpClient peers = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ReadRouter(StreamsRuntime runtime) {
+    public ReadRouter(StreamsRuntime runtime, JsonBodies json) {
         this.runtime = runtime;
+        this.json = json;
     }
 
     /** Read-only view of one partition of the stores, for the aggregate's partition. */
@@ -90,6 +95,10 @@ public class ReadRouter {
         request.getHeaders().findFirst("Host").ifPresent(h -> peer.header("X-Forwarded-Host", h));
         try {
             var answer = peers.send(peer.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() >= 400) {
+                // Re-raised so the error renders here exactly as it would have on the peer.
+                throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
+            }
             return HttpResponse.status(HttpStatus.valueOf(answer.statusCode())).contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
         } catch (IOException e) {
             throw unavailable();
@@ -97,6 +106,12 @@ public class ReadRouter {
             Thread.currentThread().interrupt();
             throw unavailable();
         }
+    }
+
+    private Rejection rejectionOf(int status, byte[] body) {
+        var error = json.tree(new String(body, StandardCharsets.UTF_8));
+        return new Rejection(status, error.path("error").asText("service_unavailable"),
+                error.path("exception").asText("ServiceUnavailableException"), error.path("error_description").asText(""));
     }
 
     private static void pauseOrGiveUp(long deadline) {

@@ -3,6 +3,7 @@ package dev.relations.api.runtime;
 import dev.relations.api.config.Apps;
 import dev.relations.processor.AvroSerdes;
 import dev.relations.processor.RelationsTopology;
+import dev.relations.processor.SchemaSubjects;
 import dev.relations.processor.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
 import io.micronaut.context.annotation.Context;
@@ -33,6 +34,7 @@ public class StreamsRuntime implements AutoCloseable {
     public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort) {
         TopicProvisioner.ensure(settings);
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
+        SchemaSubjects.registerAll(registry, settings.getApplicationId());
         this.serdes = AvroSerdes.using(registry);
         this.self = new HostInfo(settings.getAdvertisedHost(), httpPort);
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),

@@ -75,6 +75,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient, Aut
         return baseUrl;
     }
 
+    private static final int REGISTER_ATTEMPTS = 3;
+
     @Override
     public int register(String subject, Schema schema) {
         Objects.requireNonNull(subject, "subject");
@@ -85,8 +87,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient, Aut
             return cached;
         }
         String action = "registering a schema under subject '" + subject + "'";
-        JsonNode answer = send("POST", "/subjects/" + pathSegment(subject) + "/versions",
-                json(Map.of("schema", schema.toString())), action);
+        JsonNode answer = registerOnce(subject, schema, action);
         JsonNode id = answer.get("id");
         if (id == null || !id.canConvertToInt()) {
             throw new SchemaRegistryException("Schema registry answered " + action + " without an integer id: "
@@ -96,6 +97,35 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient, Aut
         ids.putIfAbsent(schema, value);
         schemasById.putIfAbsent(value, schema);
         return value;
+    }
+
+    /**
+     * Two first registrations of one subject racing (two stream threads, two instances) can
+     * make a registry answer 409 "already exists" to the loser; asked again it finds the
+     * subject and answers the id. A genuine incompatibility is a 409 every time.
+     */
+    private JsonNode registerOnce(String subject, Schema schema, String action) {
+        String body = json(Map.of("schema", schema.toString()));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return send("POST", "/subjects/" + pathSegment(subject) + "/versions", body, action);
+            } catch (SchemaRegistryException e) {
+                if (e.status() != 409 || attempt == REGISTER_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt * 50L);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("interrupted while registering a schema", SchemaRegistryException.NO_STATUS,
+                    SchemaRegistryException.NO_STATUS);
+        }
     }
 
     @Override

@@ -184,14 +184,14 @@ public final class BlockDecider {
             });
             case BlocksReleased released -> {
                 for (var target : released.pending()) {
-                    list.block(target).filter(b -> !b.confirmed()).ifPresent(b -> list.remove(target));
+                    list.block(target).filter(b -> reservedBy(b, released.requestId())).ifPresent(b -> list.remove(target));
                 }
                 list.removeBatch(released.requestId());
             }
             case UsersBlocked blocked -> {
                 for (var target : blocked.pending()) {
                     var existing = list.block(target);
-                    if (existing.isPresent() && !existing.get().confirmed()) {
+                    if (existing.isPresent() && reservedBy(existing.get(), blocked.requestId())) {
                         list.put(new Block(target, true, list.nextSeq(), existing.get().created(), Optional.empty()));
                     }
                 }
@@ -201,5 +201,10 @@ public final class BlockDecider {
             case BlockerRegistered registered -> list.putBlocker(registered.blocker());
             case BlockerUnregistered unregistered -> list.removeBlocker(unregistered.blocker());
         }
+    }
+
+    /** A batch settles only the edges it reserved: the target may have been deleted and blocked anew by another batch since. */
+    private static boolean reservedBy(Block block, String requestId) {
+        return !block.confirmed() && block.batch().filter(requestId::equals).isPresent();
     }
 }

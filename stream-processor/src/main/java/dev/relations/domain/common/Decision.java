@@ -14,7 +14,16 @@ import java.util.Optional;
 public record Decision<E, C>(List<E> events, List<FollowUp<C>> followUps, Optional<Verdict> verdict) {
 
     /** A command re-keyed to another aggregate of the same tenant. */
-    public record FollowUp<C>(Username target, C command) {
+    public record FollowUp<C>(AggregateRef target, C command) {
+        /** A command for a user's aggregate. */
+        public FollowUp(Username user, C command) {
+            this(AggregateRef.user(user), command);
+        }
+
+        /** A command for a chatroom's aggregate. */
+        public FollowUp(RoomId room, C command) {
+            this(AggregateRef.room(room), command);
+        }
     }
 
     public static <E, C> Decision<E, C> reject(Rejection rejection) {

@@ -26,6 +26,7 @@ import dev.relations.domain.contact.ContactCommand.SetRemark;
 import dev.relations.domain.contact.ContactEvent.ContactAdded;
 import dev.relations.domain.contact.ContactEvent.ContactRemarkSet;
 import dev.relations.domain.contact.ContactEvent.ImportAnswered;
+import dev.relations.domain.contact.ContactEvent.ImportAskedNext;
 import dev.relations.domain.contact.ContactEvent.ImportFinished;
 import dev.relations.domain.contact.ContactEvent.ImportStarted;
 import dev.relations.domain.contact.ContactEvent.ContactRemoved;
@@ -62,7 +63,7 @@ public final class ContactDecider {
             case AddContact add -> add(add, ctx, roster, limits);
             case ReserveContactPeer peer -> reservePeer(peer, ctx, roster, limits);
             case ConfirmContact confirm -> confirm(confirm, ctx, roster, limits);
-            case ReleaseContact release -> release(release, ctx, roster);
+            case ReleaseContact release -> release(release, ctx, roster, limits);
             case RemoveContact remove -> roster.owner().isEmpty()
                     ? Decision.reject(Rejection.userNotFound())
                     : Decision.continueWith(List.of(), new FollowUp<>(remove.friend(),
@@ -160,30 +161,40 @@ public final class ContactDecider {
             // The slot this add relied on was released meanwhile (a sibling add of the same pair was refused):
             // take a slot now if there is one, else roll the friend's side back.
             if (roster.size() >= limits.maxContacts()) {
-                return new Decision<>(List.of(),
-                        List.of(new FollowUp<>(confirm.friend(),
-                                new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.ROLLBACK))),
+                var rollback = new FollowUp<ContactCommand>(confirm.friend(),
+                        new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.ROLLBACK));
+                var importing = roster.importing(ctx.requestId());
+                if (importing.isPresent()) {
+                    // An import answers this target in its buckets, not the whole request with an error.
+                    var answered = answerImport(importing.get(), confirm.owner(), confirm.friend(), ImportBucket.MAX_LIMIT,
+                            List.of(), ctx, roster, limits);
+                    var followUps = new ArrayList<>(answered.followUps());
+                    followUps.add(rollback);
+                    return new Decision<>(answered.events(), followUps, answered.verdict());
+                }
+                return new Decision<>(List.of(), List.of(rollback),
                         Optional.of(Verdict.rejected(Rejection.exceedLimit(CONTACT_LIMIT))));
             }
-            return confirmed(confirm, ctx, roster, self.get(),
+            return confirmed(confirm, ctx, roster, limits, self.get(),
                     List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx)));
         }
         List<ContactEvent> events = edge.get().confirmed()
                 ? List.of()
                 : List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx));
-        return confirmed(confirm, ctx, roster, self.get(), events);
+        return confirmed(confirm, ctx, roster, limits, self.get(), events);
     }
 
     private static Decision<ContactEvent, ContactCommand> confirmed(ConfirmContact confirm, RequestContext ctx, Roster roster,
-                                                                    User self, List<ContactEvent> events) {
+                                                                    RosterLimits limits, User self, List<ContactEvent> events) {
         var importing = roster.importing(ctx.requestId());
         if (importing.isPresent()) {
-            return answerImport(importing.get(), confirm.owner(), confirm.friend(), ImportBucket.SUCCESS, events);
+            return answerImport(importing.get(), confirm.owner(), confirm.friend(), ImportBucket.SUCCESS, events, ctx, roster, limits);
         }
         return Decision.accept(events, new Reply.ContactReply(self, confirm.friendUser()));
     }
 
-    private static Decision<ContactEvent, ContactCommand> release(ReleaseContact release, RequestContext ctx, Roster roster) {
+    private static Decision<ContactEvent, ContactCommand> release(ReleaseContact release, RequestContext ctx, Roster roster,
+                                                                  RosterLimits limits) {
         var rejection = switch (release.reason()) {
             case NOT_FOUND -> Rejection.userNotFound();
             case FULL -> Rejection.exceedLimit(CONTACT_LIMIT);
@@ -197,7 +208,7 @@ public final class ContactDecider {
         var importing = roster.importing(ctx.requestId());
         if (importing.isPresent()) {
             var bucket = release.reason() == ReleaseReason.NOT_FOUND ? ImportBucket.NOT_EXIST : ImportBucket.MAX_LIMIT;
-            return answerImport(importing.get(), release.owner(), release.friend(), bucket, events);
+            return answerImport(importing.get(), release.owner(), release.friend(), bucket, events, ctx, roster, limits);
         }
         return new Decision<>(events, List.of(), Optional.of(Verdict.rejected(rejection)));
     }
@@ -214,6 +225,7 @@ public final class ContactDecider {
         var answers = new LinkedHashMap<Username, ImportBucket>();
         var events = new ArrayList<ContactEvent>();
         var asks = new ArrayList<FollowUp<ContactCommand>>();
+        var waiting = new ArrayList<Username>();
         int size = roster.size();
         for (var target : targets) {
             var edge = roster.contact(target);
@@ -230,19 +242,22 @@ public final class ContactDecider {
                 }
                 asks.add(new FollowUp<>(target, new ReserveContactPeer(importing.owner(), target, "import", importing.notice())));
             } else {
-                // The owner filled up within this batch.
-                answers.put(target, ImportBucket.MAX_LIMIT);
+                // No slot now; one may be freed by a target that turns out missing or full.
+                waiting.add(target);
             }
         }
         if (asks.isEmpty()) {
+            waiting.forEach(t -> answers.put(t, ImportBucket.MAX_LIMIT));
             return Decision.accept(events, importReply(targets, answers));
         }
-        events.add(new ImportStarted(importing.owner(), ctx.requestId(), targets, Map.copyOf(answers)));
+        events.add(new ImportStarted(importing.owner(), ctx.requestId(), targets, Map.copyOf(answers), List.copyOf(waiting),
+                importing.notice()));
         return Decision.of(events, asks);
     }
 
     private static Decision<ContactEvent, ContactCommand> answerImport(ImportProgress progress, Username owner, Username target,
-                                                                       ImportBucket bucket, List<ContactEvent> changes) {
+                                                                       ImportBucket bucket, List<ContactEvent> changes,
+                                                                       RequestContext ctx, Roster roster, RosterLimits limits) {
         if (progress.answers().containsKey(target)) {
             return Decision.of(changes, List.of());
         }
@@ -250,9 +265,25 @@ public final class ContactDecider {
         events.add(new ImportAnswered(owner, progress.requestId(), target, bucket));
         var answers = new HashMap<>(progress.answers());
         answers.put(target, bucket);
-        if (!answers.keySet().containsAll(progress.targets())) {
-            return Decision.of(events, List.of());
+        var waiting = new ArrayList<>(progress.waiting());
+        var asks = new ArrayList<FollowUp<ContactCommand>>();
+        long released = changes.stream().filter(ReservationReleased.class::isInstance).count();
+        int free = limits.maxContacts() - (int) (roster.size() - released);
+        while (free > 0 && !waiting.isEmpty()) {
+            var next = waiting.removeFirst();
+            events.add(new ImportAskedNext(owner, progress.requestId(), next));
+            if (roster.contact(next).isEmpty()) {
+                events.add(new ContactReserved(owner, next, ctx.requestId(), ctx.now()));
+                free--;
+            }
+            asks.add(new FollowUp<>(next, new ReserveContactPeer(owner, next, "import", progress.notice())));
         }
+        boolean outstanding = progress.targets().stream()
+                .anyMatch(t -> !answers.containsKey(t) && !waiting.contains(t));
+        if (outstanding) {
+            return Decision.of(events, asks);
+        }
+        waiting.forEach(t -> answers.put(t, ImportBucket.MAX_LIMIT));
         events.add(new ImportFinished(owner, progress.requestId()));
         return Decision.accept(events, importReply(progress.targets(), answers));
     }
@@ -306,12 +337,16 @@ public final class ContactDecider {
             case ContactRemoved removed -> roster.remove(removed.friend());
             case ContactRemarkSet remark -> roster.contact(remark.friend()).ifPresent(c -> roster.put(
                     new Contact(c.friend(), c.confirmed(), c.seq(), c.created(), Optional.of(remark.remark()), c.reservation())));
-            case ImportStarted started -> roster.putImport(new ImportProgress(started.requestId(), started.targets(), started.answers()));
+            case ImportStarted started -> roster.putImport(new ImportProgress(started.requestId(), started.targets(),
+                    started.answers(), started.waiting(), started.notice()));
             case ImportAnswered answered -> roster.importing(answered.requestId()).ifPresent(p -> {
                 var answers = new HashMap<>(p.answers());
                 answers.put(answered.target(), answered.bucket());
-                roster.putImport(new ImportProgress(p.requestId(), p.targets(), answers));
+                roster.putImport(new ImportProgress(p.requestId(), p.targets(), answers, p.waiting(), p.notice()));
             });
+            case ImportAskedNext asked -> roster.importing(asked.requestId()).ifPresent(p -> roster.putImport(
+                    new ImportProgress(p.requestId(), p.targets(), p.answers(),
+                            p.waiting().stream().filter(t -> !t.equals(asked.target())).toList(), p.notice())));
             case ImportFinished finished -> roster.removeImport(finished.requestId());
         }
     }

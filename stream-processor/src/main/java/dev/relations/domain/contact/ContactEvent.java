@@ -26,8 +26,12 @@ public sealed interface ContactEvent {
     }
 
     /** Internal: an import waits for the answers of the targets it asked. */
-    record ImportStarted(Username owner, String requestId, List<Username> targets, Map<Username, ImportBucket> answers)
-            implements ContactEvent {
+    record ImportStarted(Username owner, String requestId, List<Username> targets, Map<Username, ImportBucket> answers,
+                         List<Username> waiting, boolean notice) implements ContactEvent {
+    }
+
+    /** Internal: a slot freed during an import went to the next waiting target. */
+    record ImportAskedNext(Username owner, String requestId, Username target) implements ContactEvent {
     }
 
     /** Internal: one target of an import answered. */
@@ -48,6 +52,7 @@ public sealed interface ContactEvent {
             case ContactRemarkSet ignored -> true;
             case ImportStarted ignored -> false;
             case ImportAnswered ignored -> false;
+            case ImportAskedNext ignored -> false;
             case ImportFinished ignored -> false;
         };
     }

@@ -1,0 +1,69 @@
+package dev.relations.api.it;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** One instance of the service (HTTP server + Streams topology) on the shared test cluster. */
+public final class ServiceInstance implements AutoCloseable {
+    public static final String TOKEN_SECRET = "test-signing-secret-0123456789abcdef-0123456789";
+
+    private final EmbeddedServer server;
+    private final int port;
+
+    private ServiceInstance(EmbeddedServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Starts an instance serving the given apps ({@code TestApp}) under a Streams application id. */
+    public static ServiceInstance start(TestCluster cluster, String applicationId, Path stateDir, int port,
+                                        Map<String, Object> extra, TestApp... apps) {
+        var props = new HashMap<String, Object>();
+        props.put("micronaut.server.port", port);
+        props.put("relations.kafka.bootstrap-servers", cluster.bootstrapServers());
+        props.put("relations.kafka.registry-url", cluster.registryUrl());
+        props.put("relations.kafka.application-id", applicationId);
+        props.put("relations.kafka.state-dir", stateDir.toString());
+        props.put("relations.token.secret", TOKEN_SECRET);
+        props.put("relations.apps.default.org", "unused-org");
+        props.put("relations.apps.default.client-secret", "unused");
+        for (var app : apps) {
+            var prefix = "relations.apps." + app.name() + ".";
+            props.put(prefix + "org", app.org());
+            props.put(prefix + "app", app.app());
+            props.put(prefix + "client-id", app.clientId());
+            props.put(prefix + "client-secret", app.clientSecret());
+            props.put(prefix + "max-contacts", app.maxContacts());
+        }
+        props.putAll(extra);
+        var context = ApplicationContext.builder().properties(props).start();
+        var server = context.getBean(EmbeddedServer.class).start();
+        return new ServiceInstance(server, port);
+    }
+
+    public static ServiceInstance start(TestCluster cluster, String applicationId, TestApp... apps) {
+        return start(cluster, applicationId, cluster.newDirectory(applicationId), TestCluster.freePort(), Map.of(), apps);
+    }
+
+    /** A view of a server started elsewhere; closing it is the caller's business. */
+    static ServiceInstance wrap(EmbeddedServer server, int port) {
+        return new ServiceInstance(server, port);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.relations.api.it;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two instances of one Streams application split the partitions; a read sent to either answers the same. */
+class TwoInstancesTest {
+    private static final TestApp APP = TestApp.unique("twin", 100);
+    private static ServiceInstance first;
+    private static ServiceInstance second;
+
+    @BeforeAll
+    static void start() {
+        var cluster = TestCluster.get();
+        var applicationId = "twin-it-" + APP.name();
+        first = ServiceInstance.start(cluster, applicationId, cluster.newDirectory("twin-a"), TestCluster.freePort(), Map.of(), APP);
+        second = ServiceInstance.start(cluster, applicationId, cluster.newDirectory("twin-b"), TestCluster.freePort(), Map.of(), APP);
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void reads_sent_to_either_instance_answer_alike() {
+        var viaFirst = new Client(first, APP).authenticated();
+        var viaSecond = new Client(second, APP).authenticated();
+        List<String> users = IntStream.range(0, 24).mapToObj(i -> "twin-user-" + i).toList();
+        users.forEach(viaFirst::registerUser);
+        for (int i = 1; i < users.size(); i++) {
+            assertThat(viaSecond.post("/users/" + users.get(0) + "/contacts/users/" + users.get(i), null).status()).isEqualTo(200);
+        }
+
+        for (var user : users) {
+            var a = viaFirst.get("/users/" + user);
+            var b = viaSecond.get("/users/" + user);
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(b.status()).isEqualTo(200);
+            assertThat(withoutTiming(a)).isEqualTo(withoutTiming(b));
+            var contactsA = viaFirst.get("/users/" + user + "/contacts/users");
+            var contactsB = viaSecond.get("/users/" + user + "/contacts/users");
+            assertThat(contactsA.body().get("data")).isEqualTo(contactsB.body().get("data"));
+        }
+        assertThat(ContactsApiTest.names(viaSecond.get("/users/" + users.get(0) + "/contacts/users"))).hasSize(users.size() - 1);
+        ContactsApiTest.assertNotFound(viaSecond.get("/users/twin-nobody"));
+        ContactsApiTest.assertNotFound(viaFirst.get("/users/twin-nobody"));
+    }
+
+    private static ObjectNode withoutTiming(Client.Reply reply) {
+        var copy = (ObjectNode) reply.body().deepCopy();
+        copy.remove(List.of("timestamp", "duration", "uri"));
+        return copy;
+    }
+}
