@@ -3,6 +3,7 @@ package dev.relations.api.it;
 import com.easemob.im.server.EMProperties;
 import com.easemob.im.server.EMService;
 import com.easemob.im.server.exception.EMNotFoundException;
+import com.easemob.im.server.model.EMBlock;
 import com.easemob.im.server.model.EMUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,5 +87,23 @@ class OfficialSdkTest {
                 .isInstanceOf(EMNotFoundException.class)
                 .hasMessageContaining("Service resource not found");
         assertThat(sdk.contact().list("sdk-dave").collectList().block(WAIT)).isEmpty();
+    }
+
+    @Test
+    void blocks_lists_and_unblocks_a_user_through_the_sdk() {
+        sdk.user().create("sdk-frank", "secret-5").block(WAIT);
+        sdk.user().create("sdk-eve", "secret-6").block(WAIT);
+
+        // the SDK's wording: block messages from eve to frank, i.e. eve joins frank's blocklist
+        sdk.block().blockUserSendMsgToUser("sdk-eve", "sdk-frank").block(WAIT);
+
+        assertThat(sdk.block().getUsersBlockedFromSendMsgToUser("sdk-frank").collectList().block(WAIT))
+                .extracting(EMBlock::getUsername).containsExactly("sdk-eve");
+        var viaHttp = new Client(service, APP).authenticated().get("/users/sdk-frank/blocks/users");
+        assertThat(viaHttp.body().get("data").get(0).asText()).isEqualTo("sdk-eve");
+
+        sdk.block().unblockUserSendMsgToUser("sdk-eve", "sdk-frank").block(WAIT);
+
+        assertThat(sdk.block().getUsersBlockedFromSendMsgToUser("sdk-frank").collectList().block(WAIT)).isEmpty();
     }
 }
