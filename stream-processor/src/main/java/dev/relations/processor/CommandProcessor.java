@@ -26,7 +26,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.apache.kafka.streams.processor.PunctuationType;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -45,18 +48,39 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private static final String EVENT_SEQ = "event-seq";
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+
     private final Function<Tenant, RosterLimits> limits;
+    private final Duration requestRetention;
     private ProcessorContext<String, Object> context;
     private UserStores stores;
 
-    CommandProcessor(Function<Tenant, RosterLimits> limits) {
+    CommandProcessor(Function<Tenant, RosterLimits> limits, Duration requestRetention) {
         this.limits = limits;
+        this.requestRetention = requestRetention;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stores = new UserStores(context);
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
+    }
+
+    /**
+     * Idempotency keys are honoured for {@code requestRetention}; answered requests older
+     * than that are forgotten, so the store does not grow with the request count forever.
+     */
+    private void forgetOldRequests(long now) {
+        long cutoff = now - requestRetention.toMillis();
+        try (var all = stores.requests.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value.getDone() && entry.value.getCreated() < cutoff) {
+                    stores.requests.delete(entry.key);
+                }
+            }
+        }
     }
 
     /** What one command is being processed for: the record, its envelope and its aggregate. */
@@ -82,7 +106,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 }
                 return;
             }
-            stores.requests.put(requestKey, new StoredRequest(false, null));
+            stores.requests.put(requestKey, new StoredRequest(false, null, envelope.getIssuedAt()));
         }
         Optional<Verdict> verdict;
         try {
@@ -99,7 +123,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
         verdict.ifPresent(v -> {
             var outcome = OutcomeMapping.of(envelope.getRequestId(), v);
-            stores.requests.put(requestKey, new StoredRequest(true, outcome));
+            var first = stores.requests.get(requestKey);
+            stores.requests.put(requestKey, new StoredRequest(true, outcome,
+                    first == null ? envelope.getIssuedAt() : first.getCreated()));
             forwardOutcome(record, outcome);
         });
     }

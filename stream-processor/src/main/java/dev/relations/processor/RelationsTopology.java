@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -25,11 +26,18 @@ public final class RelationsTopology {
     private RelationsTopology() {
     }
 
+    /** How long an Idempotency-Key is honoured by default. */
+    public static final Duration REQUEST_RETENTION = Duration.ofHours(24);
+
     public static Topology build(AvroSerdes serdes, Function<Tenant, RosterLimits> limits) {
+        return build(serdes, limits, REQUEST_RETENTION);
+    }
+
+    public static Topology build(AvroSerdes serdes, Function<Tenant, RosterLimits> limits, Duration requestRetention) {
         var strings = Serdes.String();
         var topology = new Topology();
         topology.addSource(COMMANDS_SOURCE, strings.deserializer(), serdes.commands().deserializer(), Topics.COMMANDS);
-        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(limits), COMMANDS_SOURCE);
+        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(limits, requestRetention), COMMANDS_SOURCE);
         topology.addStateStore(store(StoreNames.USERS, serdes.storedUsers()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.CONTACTS, serdes.storedContacts()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.CONTACT_ORDER, Serdes.String()), COMMAND_PROCESSOR);

