@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts the service. With RELATIONS_KAFKA_BOOTSTRAP_SERVERS set it uses that cluster and
@@ -33,8 +34,11 @@ public final class Application {
         if (embedded) {
             int kafkaPort = Integer.parseInt(env.getOrDefault("RELATIONS_EMBEDDED_KAFKA_PORT", "9092"));
             int registryPort = Integer.parseInt(env.getOrDefault("RELATIONS_EMBEDDED_REGISTRY_PORT", "8081"));
+            // The two start side by side: the registry is a separate process.
+            var registryStart = CompletableFuture.supplyAsync(
+                    () -> RegistryProcess.start(RegistryProcess.defaultJar(), dataDir.resolve("registry"), registryPort));
             var kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
-            var registry = RegistryProcess.start(RegistryProcess.defaultJar(), dataDir.resolve("registry"), registryPort);
+            var registry = registryStart.join();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 registry.close();
                 kafka.close();
