@@ -38,7 +38,13 @@ public final class Application {
             var registryStart = CompletableFuture.supplyAsync(
                     () -> RegistryProcess.start(RegistryProcess.defaultJar(), dataDir.resolve("registry"), registryPort));
             var kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), kafkaPort);
-            var registry = registryStart.join();
+            RegistryProcess registry;
+            try {
+                registry = registryStart.join();
+            } catch (RuntimeException e) {
+                kafka.close();
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 registry.close();
                 kafka.close();
