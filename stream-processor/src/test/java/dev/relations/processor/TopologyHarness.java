@@ -9,6 +9,8 @@ import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RegisterUser;
+import dev.relations.schemas.StoredBatch;
+import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.UserView;
@@ -154,6 +156,59 @@ final class TopologyHarness implements AutoCloseable {
         KeyValueStore<String, Long> counters = driver.getKeyValueStore(StoreNames.COUNTERS);
         var size = counters.get(Keys.counter(tenant, name(owner), StoreRoster.SIZE));
         return size == null ? 0L : size;
+    }
+
+    KeyValueStore<String, StoredBlock> blocks() {
+        return driver.getKeyValueStore(StoreNames.BLOCKS);
+    }
+
+    KeyValueStore<String, String> blockers() {
+        return driver.getKeyValueStore(StoreNames.BLOCKERS);
+    }
+
+    KeyValueStore<String, StoredBatch> batches() {
+        return driver.getKeyValueStore(StoreNames.BATCHES);
+    }
+
+    /** The targets of every edge of an owner's blocklist, unconfirmed ones included. */
+    List<String> blockEdges(Tenant tenant, String owner) {
+        return prefixScan(blocks(), tenant, owner).stream().map(kv -> kv.key).toList();
+    }
+
+    /** The owner's confirmed blocks in listing order (oldest first). */
+    List<String> blockListing(Tenant tenant, String owner) {
+        KeyValueStore<String, String> order = driver.getKeyValueStore(StoreNames.BLOCK_ORDER);
+        return prefixScan(order, tenant, owner).stream().map(kv -> kv.value).toList();
+    }
+
+    /** Who blocks this user, as recorded at the user for the deletion cascade. */
+    List<String> blockersOf(Tenant tenant, String target) {
+        return prefixScan(blockers(), tenant, target).stream().map(kv -> kv.value).toList();
+    }
+
+    /** The blocklist size counter the limit is checked against. */
+    long blockCount(Tenant tenant, String owner) {
+        KeyValueStore<String, Long> counters = driver.getKeyValueStore(StoreNames.COUNTERS);
+        var size = counters.get(Keys.counter(tenant, name(owner), StoreBlocklist.SIZE));
+        return size == null ? 0L : size;
+    }
+
+    /** Every key of a store, whoever it belongs to. */
+    static List<String> allKeys(KeyValueStore<String, ?> store) {
+        var keys = new ArrayList<String>();
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
+    }
+
+    /** The outcome is the documented Easemob error, with nothing else answered. */
+    static void assertRejected(Outcome outcome, int status, String error, String exception, String description) {
+        assertThat(outcome.getStatus()).as("status").isEqualTo(status);
+        assertThat(outcome.getError()).as("error").isEqualTo(error);
+        assertThat(outcome.getException()).as("exception").isEqualTo(exception);
+        assertThat(outcome.getErrorDescription()).as("error_description").isEqualTo(description);
+        assertThat(outcome.getEntities()).isEmpty();
     }
 
     @Override

@@ -134,7 +134,7 @@ class ConcurrentAddPropertyTest {
             var roster = rosters.get(channel.to());
             var decision = ContactDecider.decide(step.command(), Samples.request(step.requestId()), roster, limits);
             decision.events().forEach(event -> ContactDecider.evolve(roster, event));
-            decision.followUps().forEach(next -> send(new Channel(channel.to().value(), next.target()), new Step(next.command(), step.requestId())));
+            decision.followUps().forEach(next -> send(new Channel(channel.to().value(), ((dev.relations.domain.common.AggregateRef.UserRef) next.target()).name()), new Step(next.command(), step.requestId())));
             decision.verdict().ifPresent(verdict -> verdicts.computeIfAbsent(step.requestId(), id -> new ArrayList<>()).add(verdict));
             return true;
         }
