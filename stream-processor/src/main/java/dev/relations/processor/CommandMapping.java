@@ -83,7 +83,7 @@ public final class CommandMapping {
                     Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
             case UnblockUser u -> new Routed.ToBlocks(new BlockCommand.UnblockUser(Username.of(u.getOwner()), Username.of(u.getTarget())));
             case UnregisterBlocker u -> new Routed.ToBlocks(new BlockCommand.UnregisterBlocker(
-                    Username.of(u.getOwner()), Username.of(u.getTarget()), u.getAnswer()));
+                    Username.of(u.getOwner()), Username.of(u.getTarget()), u.getAnswer(), u.getForget()));
             case UnblockAnswer a -> new Routed.ToBlocks(new BlockCommand.UnblockAnswer(
                     Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
             case RemoveBlockPeer r -> new Routed.ToBlocks(new BlockCommand.RemoveBlockPeer(
@@ -118,7 +118,7 @@ public final class CommandMapping {
             case BlockCommand.BlockerAnswer a -> new BlockerAnswer(a.owner().value(), a.target().value(),
                     a.targetUser().map(CommandMapping::view).orElse(null));
             case BlockCommand.UnblockUser u -> new UnblockUser(u.owner().value(), u.target().value());
-            case BlockCommand.UnregisterBlocker u -> new UnregisterBlocker(u.owner().value(), u.target().value(), u.answer());
+            case BlockCommand.UnregisterBlocker u -> new UnregisterBlocker(u.owner().value(), u.target().value(), u.answer(), u.forget());
             case BlockCommand.UnblockAnswer a -> new UnblockAnswer(a.owner().value(), a.target().value(),
                     a.targetUser().map(CommandMapping::view).orElse(null));
             case BlockCommand.RemoveBlockPeer r -> new RemoveBlockPeer(r.owner().value(), r.target().value());

@@ -29,8 +29,14 @@ public sealed interface BlockCommand {
     record UnblockUser(Username owner, Username target) implements BlockCommand {
     }
 
-    /** At a target: forget the blocker; answer the owner's unblock when {@code answer}. */
-    record UnregisterBlocker(Username owner, Username target, boolean answer) implements BlockCommand {
+    /**
+     * At a target: forget the blocker (unless {@code forget} is false: an unblock that found the
+     * block still in flight only asks for the entity); answer the owner's unblock when {@code answer}.
+     */
+    record UnregisterBlocker(Username owner, Username target, boolean answer, boolean forget) implements BlockCommand {
+        public UnregisterBlocker(Username owner, Username target, boolean answer) {
+            this(owner, target, answer, true);
+        }
     }
 
     /** At the owner. */

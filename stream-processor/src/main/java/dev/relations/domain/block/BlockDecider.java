@@ -61,14 +61,18 @@ public final class BlockDecider {
                 if (list.owner().isEmpty()) {
                     yield Decision.reject(Rejection.userNotFound());
                 }
-                List<BlockEvent> events = list.block(unblock.target()).filter(Block::confirmed).isPresent()
+                var block = list.block(unblock.target());
+                boolean confirmed = block.filter(Block::confirmed).isPresent();
+                // A block still waiting for its batch is not undone here: its batch confirms or drops it.
+                boolean inFlight = block.isPresent() && !confirmed;
+                List<BlockEvent> events = confirmed
                         ? List.of(new UserUnblocked(unblock.owner(), unblock.target(), UnblockReason.REST))
                         : List.of();
-                yield Decision.continueWith(events,
-                        new FollowUp<>(unblock.target(), new UnregisterBlocker(unblock.owner(), unblock.target(), true)));
+                yield Decision.continueWith(events, new FollowUp<>(unblock.target(),
+                        new UnregisterBlocker(unblock.owner(), unblock.target(), true, !inFlight)));
             }
             case UnregisterBlocker unregister -> {
-                List<BlockEvent> events = list.blockers().contains(unregister.owner())
+                List<BlockEvent> events = unregister.forget() && list.blockers().contains(unregister.owner())
                         ? List.of(new BlockerUnregistered(unregister.target(), unregister.owner()))
                         : List.of();
                 yield unregister.answer()
