@@ -27,11 +27,14 @@ final class StoreBlocklist implements Blocklist {
     private final Tenant tenant;
     private final Username owner;
     private final UserStores stores;
+    private final OrderedEdges<StoredBlock> edges;
 
     StoreBlocklist(Tenant tenant, Username owner, UserStores stores) {
         this.tenant = tenant;
         this.owner = owner;
         this.stores = stores;
+        this.edges = new OrderedEdges<>(stores.blocks, stores.blockOrder, stores, SIZE, StoredBlock::getConfirmed,
+                StoredBlock::getSeq);
     }
 
     @Override
@@ -41,12 +44,12 @@ final class StoreBlocklist implements Blocklist {
 
     @Override
     public int size() {
-        return (int) stores.counter(tenant, owner, SIZE);
+        return edges.size(tenant, owner);
     }
 
     @Override
     public Optional<Block> block(Username target) {
-        return Optional.ofNullable(stores.blocks.get(Keys.edge(tenant, owner, target))).map(b -> toBlock(target, b));
+        return Optional.ofNullable(edges.get(tenant, owner, target)).map(b -> toBlock(target, b));
     }
 
     @Override
@@ -83,29 +86,13 @@ final class StoreBlocklist implements Blocklist {
 
     @Override
     public void put(Block block) {
-        var key = Keys.edge(tenant, owner, block.target());
-        var previous = stores.blocks.get(key);
-        if (previous == null) {
-            stores.addToCounter(tenant, owner, SIZE, 1);
-        } else if (previous.getConfirmed()) {
-            stores.blockOrder.delete(Keys.order(tenant, owner, previous.getSeq()));
-        }
-        stores.blocks.put(key, new StoredBlock(block.confirmed(), block.seq(), block.created(), block.batch().orElse(null)));
-        if (block.confirmed()) {
-            stores.blockOrder.put(Keys.order(tenant, owner, block.seq()), block.target().value());
-        }
+        edges.put(tenant, owner, block.target(), new StoredBlock(block.confirmed(), block.seq(), block.created(),
+                block.batch().orElse(null)));
     }
 
     @Override
     public void remove(Username target) {
-        var previous = stores.blocks.delete(Keys.edge(tenant, owner, target));
-        if (previous == null) {
-            return;
-        }
-        if (previous.getConfirmed()) {
-            stores.blockOrder.delete(Keys.order(tenant, owner, previous.getSeq()));
-        }
-        stores.addToCounter(tenant, owner, SIZE, -1);
+        edges.remove(tenant, owner, target);
     }
 
     @Override

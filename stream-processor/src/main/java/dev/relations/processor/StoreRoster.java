@@ -24,11 +24,14 @@ final class StoreRoster implements Roster {
     private final Tenant tenant;
     private final Username owner;
     private final UserStores stores;
+    private final OrderedEdges<StoredContact> edges;
 
     StoreRoster(Tenant tenant, Username owner, UserStores stores) {
         this.tenant = tenant;
         this.owner = owner;
         this.stores = stores;
+        this.edges = new OrderedEdges<>(stores.contacts, stores.contactOrder, stores, SIZE,
+                StoredContact::getConfirmed, StoredContact::getSeq);
     }
 
     @Override
@@ -38,12 +41,12 @@ final class StoreRoster implements Roster {
 
     @Override
     public int size() {
-        return (int) stores.counter(tenant, owner, SIZE);
+        return edges.size(tenant, owner);
     }
 
     @Override
     public Optional<Contact> contact(Username friend) {
-        return Optional.ofNullable(stores.contacts.get(Keys.contact(tenant, owner, friend))).map(c -> toContact(friend, c));
+        return Optional.ofNullable(edges.get(tenant, owner, friend)).map(c -> toContact(friend, c));
     }
 
     @Override
@@ -53,30 +56,13 @@ final class StoreRoster implements Roster {
 
     @Override
     public void put(Contact contact) {
-        var key = Keys.contact(tenant, owner, contact.friend());
-        var previous = stores.contacts.get(key);
-        if (previous == null) {
-            stores.addToCounter(tenant, owner, SIZE, 1);
-        } else if (previous.getConfirmed()) {
-            stores.contactOrder.delete(Keys.order(tenant, owner, previous.getSeq()));
-        }
-        stores.contacts.put(key, new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
+        edges.put(tenant, owner, contact.friend(), new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
                 contact.remark().orElse(null), contact.reservation().orElse(null)));
-        if (contact.confirmed()) {
-            stores.contactOrder.put(Keys.order(tenant, owner, contact.seq()), contact.friend().value());
-        }
     }
 
     @Override
     public void remove(Username friend) {
-        var previous = stores.contacts.delete(Keys.contact(tenant, owner, friend));
-        if (previous == null) {
-            return;
-        }
-        if (previous.getConfirmed()) {
-            stores.contactOrder.delete(Keys.order(tenant, owner, previous.getSeq()));
-        }
-        stores.addToCounter(tenant, owner, SIZE, -1);
+        edges.remove(tenant, owner, friend);
     }
 
     @Override

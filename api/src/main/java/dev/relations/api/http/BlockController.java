@@ -68,9 +68,7 @@ public class BlockController {
         boolean paged = (pageSize != null && !pageSize.isBlank()) || (cursor != null && !cursor.isBlank());
         int size = paged ? pageSize(pageSize) : UNPAGED;
         return reads.route(request, Keys.user(tenant, self), partition -> {
-            if (partition.store(StoreNames.USERS).get(Keys.userEntry(tenant, self)) == null) {
-                throw ApiException.userNotFound();
-            }
+            partition.requireUser(tenant, self);
             var page = NewestFirst.page(partition.store(StoreNames.BLOCK_ORDER), tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
             var envelope = Envelope.of(request, tenant, "get")

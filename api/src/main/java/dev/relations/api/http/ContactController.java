@@ -70,9 +70,7 @@ public class ContactController {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
         return reads.route(request, Keys.user(tenant, self), partition -> {
-            if (partition.store(StoreNames.USERS).get(Keys.userEntry(tenant, self)) == null) {
-                throw ApiException.userNotFound();
-            }
+            partition.requireUser(tenant, self);
             var names = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self, Optional.empty(),
                     Integer.MAX_VALUE).names();
             return Envelope.of(request, tenant, "get")

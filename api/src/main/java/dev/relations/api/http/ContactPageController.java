@@ -84,9 +84,7 @@ public class ContactPageController {
         int size = pageSize(limit);
         boolean withRemark = Boolean.parseBoolean(needReturnRemark);
         return reads.route(request, Keys.user(tenant, self), partition -> {
-            if (partition.store(StoreNames.USERS).get(Keys.userEntry(tenant, self)) == null) {
-                throw ApiException.userNotFound();
-            }
+            partition.requireUser(tenant, self);
             var page = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
             var contacts = partition.<StoredContact>store(StoreNames.CONTACTS);

@@ -3,6 +3,9 @@ package dev.relations.api.query;
 import dev.relations.api.http.ApiException;
 import dev.relations.api.http.JsonBodies;
 import dev.relations.domain.common.Rejection;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+import dev.relations.processor.Keys;
 import dev.relations.api.runtime.StreamsRuntime;
 import dev.relations.processor.StoreNames;
 import io.micronaut.http.HttpRequest;
@@ -47,6 +50,13 @@ public class ReadRouter {
     /** Read-only view of one partition of the stores, for the aggregate's partition. */
     public interface Partition {
         <V> ReadOnlyKeyValueStore<String, V> store(String name);
+
+        /** Lists answer 404 for an owner that does not exist, like Easemob. */
+        default void requireUser(Tenant tenant, Username user) {
+            if (store(StoreNames.USERS).get(Keys.userEntry(tenant, user)) == null) {
+                throw ApiException.userNotFound();
+            }
+        }
     }
 
     public HttpResponse<?> route(HttpRequest<?> request, String aggregateKey, Function<Partition, HttpResponse<?>> local) {
