@@ -45,6 +45,7 @@ final class OutcomeMapping {
                         .build();
                 case Reply.NamesReply n -> outcome.setStatus(200).setDataJson(json(CommandMapping.values(n.names()))).build();
                 case Reply.Done ignored -> outcome.setStatus(200).build();
+                case Reply.RoomReply room -> outcome.setStatus(200).setDataJson(json(RoomOutcomes.data(room))).build();
                 case Reply.ImportReply i -> {
                     var buckets = new LinkedHashMap<String, Object>();
                     buckets.put(ImportBucket.UNKNOWN.jsonName(), CommandMapping.values(i.unknownFailed()));

@@ -20,4 +20,17 @@ public record Rejection(int status, String error, String exception, String descr
                 "Application " + app + " Entity user requires that property named username be unique, value of "
                         + username + " exists");
     }
+
+    public static Rejection resourceNotFound(String description) {
+        return new Rejection(404, "resource_not_found", "ResourceNotFoundException", description);
+    }
+
+    public static Rejection invalidParameter(String description) {
+        return new Rejection(400, "invalid_parameter", "IllegalArgumentException", description);
+    }
+
+    /** Chatroom docs answer some forbidden operations with 400 and others with 403 (SPEC G-4). */
+    public static Rejection forbiddenOp(int status, String description) {
+        return new Rejection(status, "forbidden_op", "EasemobForbiddenOpException", description);
+    }
 }

@@ -1,0 +1,235 @@
+package dev.relations.domain.room;
+
+import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Rejection;
+import dev.relations.domain.common.Reply;
+import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.room.RoomCommand.AddMember;
+import dev.relations.domain.room.RoomCommand.AddMembers;
+import dev.relations.domain.room.RoomCommand.CreateRoom;
+import dev.relations.domain.room.RoomCommand.SeatGranted;
+import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchStarted;
+import dev.relations.domain.room.RoomEvent.JoinReason;
+import dev.relations.domain.room.RoomEvent.MembersJoined;
+import dev.relations.domain.room.RoomEvent.MembersReleased;
+import dev.relations.domain.room.RoomEvent.MembersReserved;
+import dev.relations.domain.room.RoomEvent.RoomCreated;
+import dev.relations.domain.room.RoomEvent.SeatAnswered;
+import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatRefusal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.relations.domain.room.RoomDecisions.accept;
+import static dev.relations.domain.room.RoomDecisions.distinct;
+import static dev.relations.domain.room.RoomDecisions.invalidBatch;
+import static dev.relations.domain.room.RoomDecisions.reject;
+import static dev.relations.domain.room.RoomDecisions.releaseSeat;
+import static dev.relations.domain.room.RoomDecisions.reservedFor;
+import static dev.relations.domain.room.RoomDecisions.takeSeat;
+
+/**
+ * Joins: creation, member adds and the users' answers. A join reserves a pending place
+ * (so {@code maxusers} holds under concurrency) and asks the user's seats, which enforce
+ * existence and the joined-rooms limit; the answer confirms the place or gives it back.
+ * A creation is all or nothing: it opens only when the owner and every member got a seat.
+ */
+final class JoinRules {
+    private JoinRules() {
+    }
+
+    static Decision<RoomEvent, SeatCommand> create(CreateRoom create, RequestContext ctx, Room room, RoomLimits limits) {
+        var invalid = InfoRules.invalidFields(Optional.of(create.name()), Optional.of(create.description()),
+                create.maxUsers(), limits);
+        if (invalid.isPresent()) {
+            return reject(invalid.get());
+        }
+        if (create.custom().length() > limits.maxCustomLength()) {
+            return reject(RoomErrors.customTooLong(limits));
+        }
+        // Pending members without info: a creation of this id is in flight.
+        if (room.info().isPresent() || room.memberCount() > 0) {
+            return reject(RoomErrors.roomExists(create.room()));
+        }
+        int maxUsers = create.maxUsers().orElse(limits.defaultMaxUsers());
+        var members = distinct(create.members()).stream().filter(m -> !m.equals(create.owner())).toList();
+        if (members.size() + 1 > maxUsers) {
+            return reject(RoomErrors.full());
+        }
+        var info = new RoomInfo(create.room(), create.name(), create.description(), maxUsers, create.owner(),
+                create.custom(), ctx.now(), false);
+        var asked = new ArrayList<Username>();
+        asked.add(create.owner());
+        asked.addAll(members);
+        return Decision.of(
+                List.of(new MembersReserved(create.room(), ctx.requestId(), asked, ctx.now()),
+                        new BatchStarted(create.room(), ctx.requestId(), asked, Optional.of(info))),
+                asked.stream().map(u -> takeSeat(create.room(), u)).toList());
+    }
+
+    static Decision<RoomEvent, SeatCommand> add(AddMember add, RequestContext ctx, Room room, RoomLimits limits) {
+        var info = room.info();
+        if (info.isEmpty()) {
+            return reject(RoomErrors.roomNotFound(add.room()));
+        }
+        // A pending member is being added by another request: already on its way in.
+        if (room.member(add.user()).isPresent()) {
+            return reject(RoomErrors.alreadyMember(add.user(), add.room(), limits));
+        }
+        if (room.blocked(add.user())) {
+            return reject(RoomErrors.blockedFromRoom(add.user(), add.room()));
+        }
+        if (room.memberCount() >= info.get().maxUsers()) {
+            return reject(RoomErrors.full());
+        }
+        return Decision.continueWith(
+                List.of(new MembersReserved(add.room(), ctx.requestId(), List.of(add.user()), ctx.now())),
+                takeSeat(add.room(), add.user()));
+    }
+
+    /**
+     * Members and blocked users are skipped; if the room fills up, the rest are skipped too.
+     * Users whose seat is refused are left out of {@code newmembers}; only an unknown room,
+     * an oversize batch or a room already full fails the call (SPEC D.4).
+     */
+    static Decision<RoomEvent, SeatCommand> addAll(AddMembers add, RequestContext ctx, Room room, RoomLimits limits) {
+        var invalid = invalidBatch(add.users(), limits.batchAddMax(), RoomErrors.addBatchTooLarge(limits));
+        if (invalid.isPresent()) {
+            return reject(invalid.get());
+        }
+        var info = room.info();
+        if (info.isEmpty()) {
+            return reject(RoomErrors.roomNotFound(add.room()));
+        }
+        var candidates = distinct(add.users()).stream()
+                .filter(u -> room.member(u).isEmpty() && !room.blocked(u))
+                .toList();
+        if (candidates.isEmpty()) {
+            return accept(List.of(), new Reply.NewMembersReply(add.room(), List.of()));
+        }
+        int free = info.get().maxUsers() - room.memberCount();
+        if (free <= 0) {
+            return reject(RoomErrors.full());
+        }
+        var asked = candidates.subList(0, Math.min(free, candidates.size()));
+        return Decision.of(
+                List.of(new MembersReserved(add.room(), ctx.requestId(), asked, ctx.now()),
+                        new BatchStarted(add.room(), ctx.requestId(), asked, Optional.empty())),
+                asked.stream().map(u -> takeSeat(add.room(), u)).toList());
+    }
+
+    static Decision<RoomEvent, SeatCommand> granted(SeatGranted granted, RequestContext ctx, Room room, RoomLimits limits) {
+        var batch = room.batch(ctx.requestId());
+        if (batch.isPresent()) {
+            return answerBatch(granted.room(), batch.get(), granted.user(), Optional.empty(), ctx, room);
+        }
+        if (reservedFor(room, granted.user(), ctx.requestId())) {
+            return accept(List.of(new MembersJoined(granted.room(), List.of(granted.user()), JoinReason.DIRECT, ctx.now())),
+                    new Reply.MemberReply(granted.room(), Reply.MemberAction.ADD_MEMBER, granted.user()));
+        }
+        // The reservation is gone (the room was deleted meanwhile): the seat goes back, unless the user is in anyway.
+        if (room.member(granted.user()).isPresent()) {
+            return reject(RoomErrors.alreadyMember(granted.user(), granted.room(), limits));
+        }
+        return reject(List.of(), List.of(releaseSeat(granted.room(), granted.user())),
+                RoomErrors.roomNotFound(granted.room()));
+    }
+
+    static Decision<RoomEvent, SeatCommand> refused(SeatRefused refused, RequestContext ctx, Room room) {
+        var batch = room.batch(ctx.requestId());
+        if (batch.isPresent()) {
+            return answerBatch(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), ctx, room);
+        }
+        List<RoomEvent> events = reservedFor(room, refused.user(), ctx.requestId())
+                ? List.of(new MembersReleased(refused.room(), List.of(refused.user())))
+                : List.of();
+        var rejection = switch (refused.reason()) {
+            case NOT_FOUND -> RoomErrors.userNotFound(refused.user());
+            case TOO_MANY -> RoomErrors.joinedTooMany(refused.user());
+        };
+        return reject(events, List.of(), rejection);
+    }
+
+    private static Decision<RoomEvent, SeatCommand> answerBatch(RoomId roomId, RoomBatch batch, Username user,
+                                                                Optional<SeatRefusal> refusal, RequestContext ctx,
+                                                                Room room) {
+        if (!batch.awaiting().contains(user)) {
+            return Decision.none();
+        }
+        var events = new ArrayList<RoomEvent>();
+        if (refusal.isPresent() && reservedFor(room, user, batch.requestId())) {
+            events.add(new MembersReleased(roomId, List.of(user)));
+        }
+        events.add(new SeatAnswered(roomId, batch.requestId(), user, refusal));
+        var awaiting = new HashSet<>(batch.awaiting());
+        awaiting.remove(user);
+        if (!awaiting.isEmpty()) {
+            return Decision.of(events, List.of());
+        }
+        var refused = new LinkedHashMap<>(batch.refused());
+        refusal.ifPresent(r -> refused.put(user, r));
+        return batch.creation().isPresent()
+                ? finishCreation(batch, batch.creation().get(), refused, events, room)
+                : finishAdd(roomId, batch, refused, events, ctx, room);
+    }
+
+    private static Decision<RoomEvent, SeatCommand> finishCreation(RoomBatch batch, RoomInfo info,
+                                                                   Map<Username, SeatRefusal> refused,
+                                                                   List<RoomEvent> events, Room room) {
+        var granted = batch.asked().stream().filter(u -> !refused.containsKey(u)).toList();
+        if (refused.isEmpty()) {
+            events.add(new RoomCreated(info.id(), info));
+            var members = batch.asked().subList(1, batch.asked().size());
+            if (!members.isEmpty()) {
+                events.add(new MembersJoined(info.id(), members, JoinReason.DIRECT, info.created()));
+            }
+            events.add(new BatchFinished(info.id(), batch.requestId()));
+            return accept(events, new Reply.RoomCreatedReply(info.id()));
+        }
+        var stillHeld = granted.stream().filter(u -> reservedFor(room, u, batch.requestId())).toList();
+        if (!stillHeld.isEmpty()) {
+            events.add(new MembersReleased(info.id(), stillHeld));
+        }
+        events.add(new BatchFinished(info.id(), batch.requestId()));
+        return reject(events, granted.stream().map(u -> releaseSeat(info.id(), u)).toList(),
+                creationRefusal(info.owner(), batch.asked(), refused));
+    }
+
+    /** The owner's refusal wins; otherwise the first refused member in request order. */
+    private static Rejection creationRefusal(Username owner, List<Username> asked, Map<Username, SeatRefusal> refused) {
+        var culprit = refused.containsKey(owner)
+                ? owner
+                : asked.stream().filter(refused::containsKey).findFirst().orElseThrow();
+        return switch (refused.get(culprit)) {
+            case NOT_FOUND -> RoomErrors.userNotFound(culprit);
+            case TOO_MANY -> RoomErrors.createJoinedTooMany(culprit);
+        };
+    }
+
+    private static Decision<RoomEvent, SeatCommand> finishAdd(RoomId roomId, RoomBatch batch,
+                                                              Map<Username, SeatRefusal> refused,
+                                                              List<RoomEvent> events, RequestContext ctx, Room room) {
+        if (room.info().isEmpty()) {
+            // Deleted meanwhile: the deletion already released every pending place and seat.
+            events.add(new BatchFinished(roomId, batch.requestId()));
+            return reject(events, List.of(), RoomErrors.roomNotFound(roomId));
+        }
+        var joined = batch.asked().stream()
+                .filter(u -> !refused.containsKey(u) && reservedFor(room, u, batch.requestId()))
+                .toList();
+        if (!joined.isEmpty()) {
+            events.add(new MembersJoined(roomId, joined, JoinReason.DIRECT, ctx.now()));
+        }
+        events.add(new BatchFinished(roomId, batch.requestId()));
+        return accept(events, new Reply.NewMembersReply(roomId, joined));
+    }
+}

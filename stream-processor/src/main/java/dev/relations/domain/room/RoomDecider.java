@@ -1,0 +1,157 @@
+package dev.relations.domain.room;
+
+import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.room.RoomCommand.AddAdmin;
+import dev.relations.domain.room.RoomCommand.AddMember;
+import dev.relations.domain.room.RoomCommand.AddMembers;
+import dev.relations.domain.room.RoomCommand.AllowMember;
+import dev.relations.domain.room.RoomCommand.AllowMembers;
+import dev.relations.domain.room.RoomCommand.BlockMember;
+import dev.relations.domain.room.RoomCommand.BlockMembers;
+import dev.relations.domain.room.RoomCommand.CreateRoom;
+import dev.relations.domain.room.RoomCommand.DeleteRoom;
+import dev.relations.domain.room.RoomCommand.DisallowMembers;
+import dev.relations.domain.room.RoomCommand.DropMember;
+import dev.relations.domain.room.RoomCommand.ExpireMutes;
+import dev.relations.domain.room.RoomCommand.MuteMembers;
+import dev.relations.domain.room.RoomCommand.RemoveAdmin;
+import dev.relations.domain.room.RoomCommand.RemoveMember;
+import dev.relations.domain.room.RoomCommand.RemoveMembers;
+import dev.relations.domain.room.RoomCommand.SeatGranted;
+import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomCommand.SetMuteAll;
+import dev.relations.domain.room.RoomCommand.TransferOwner;
+import dev.relations.domain.room.RoomCommand.UnblockMember;
+import dev.relations.domain.room.RoomCommand.UnblockMembers;
+import dev.relations.domain.room.RoomCommand.UnmuteMembers;
+import dev.relations.domain.room.RoomCommand.UpdateRoom;
+import dev.relations.domain.room.RoomEvent.AdminsAdded;
+import dev.relations.domain.room.RoomEvent.AdminsRemoved;
+import dev.relations.domain.room.RoomEvent.AllowlistAdded;
+import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
+import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchStarted;
+import dev.relations.domain.room.RoomEvent.BlocklistAdded;
+import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
+import dev.relations.domain.room.RoomEvent.MembersJoined;
+import dev.relations.domain.room.RoomEvent.MembersLeft;
+import dev.relations.domain.room.RoomEvent.MembersReleased;
+import dev.relations.domain.room.RoomEvent.MembersReserved;
+import dev.relations.domain.room.RoomEvent.MuteAllSet;
+import dev.relations.domain.room.RoomEvent.MutesAdded;
+import dev.relations.domain.room.RoomEvent.MutesRemoved;
+import dev.relations.domain.room.RoomEvent.OwnerChanged;
+import dev.relations.domain.room.RoomEvent.RoomCreated;
+import dev.relations.domain.room.RoomEvent.RoomDeleted;
+import dev.relations.domain.room.RoomEvent.RoomUpdated;
+import dev.relations.domain.room.RoomEvent.SeatAnswered;
+import dev.relations.domain.seat.SeatCommand;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A chatroom. Invariants: exactly one owner, never an admin; admins are members and at most
+ * {@link RoomLimits#maxAdmins()}; no blocked user is a member; member entries (pending ones
+ * included) never exceed {@code maxusers}. Every decision reads O(1) entries except a
+ * room's deletion and a deleted owner's cascade. REST calls act as the app admin, so no
+ * operator role is checked here (SPEC D.11).
+ */
+public final class RoomDecider {
+    private RoomDecider() {
+    }
+
+    public static Decision<RoomEvent, SeatCommand> decide(RoomCommand command, RequestContext ctx, Room room,
+                                                          RoomLimits limits) {
+        return switch (command) {
+            case CreateRoom create -> JoinRules.create(create, ctx, room, limits);
+            case UpdateRoom update -> InfoRules.update(update, room, limits);
+            case TransferOwner transfer -> RoleRules.transfer(transfer, room);
+            case DeleteRoom delete -> LeaveRules.delete(delete, room);
+            case AddMember add -> JoinRules.add(add, ctx, room, limits);
+            case AddMembers add -> JoinRules.addAll(add, ctx, room, limits);
+            case SeatGranted granted -> JoinRules.granted(granted, ctx, room, limits);
+            case SeatRefused refused -> JoinRules.refused(refused, ctx, room);
+            case RemoveMember remove -> LeaveRules.remove(remove, room, limits);
+            case RemoveMembers remove -> LeaveRules.removeAll(remove, room, limits);
+            case DropMember drop -> LeaveRules.drop(drop, room);
+            case AddAdmin add -> RoleRules.addAdmin(add, room, limits);
+            case RemoveAdmin remove -> RoleRules.removeAdmin(remove, room);
+            case BlockMember block -> ListRules.block(block, room, limits);
+            case BlockMembers block -> ListRules.blockAll(block, room, limits);
+            case UnblockMember unblock -> ListRules.unblock(unblock, room, limits);
+            case UnblockMembers unblock -> ListRules.unblockAll(unblock, room, limits);
+            case AllowMember allow -> ListRules.allow(allow, room, limits);
+            case AllowMembers allow -> ListRules.allowAll(allow, room, limits);
+            case DisallowMembers disallow -> ListRules.disallowAll(disallow, room, limits);
+            case MuteMembers mute -> MuteRules.mute(mute, ctx, room, limits);
+            case UnmuteMembers unmute -> MuteRules.unmute(unmute, ctx, room, limits);
+            case ExpireMutes expire -> MuteRules.expire(expire, room);
+            case SetMuteAll set -> MuteRules.muteAll(set, room);
+        };
+    }
+
+    /** Folds one event into the room; each touches O(1) entries per named user, except a deletion. */
+    public static void evolve(Room room, RoomEvent event) {
+        switch (event) {
+            case MembersReserved reserved -> reserved.users().forEach(u -> room.putMember(
+                    new Member(u, Role.MEMBER, 0L, reserved.at(), true, Optional.of(reserved.requestId()))));
+            case MembersReleased released -> released.users().forEach(u -> room.member(u)
+                    .filter(Member::pending)
+                    .ifPresent(m -> room.removeMember(u)));
+            case BatchStarted started -> room.putBatch(new RoomBatch(started.requestId(), started.asked(),
+                    new LinkedHashSet<>(started.asked()), Map.of(), started.creation()));
+            case SeatAnswered answered -> room.batch(answered.requestId()).ifPresent(b -> {
+                var awaiting = new LinkedHashSet<>(b.awaiting());
+                awaiting.remove(answered.user());
+                var refused = new HashMap<>(b.refused());
+                answered.refusal().ifPresentOrElse(r -> refused.put(answered.user(), r), () -> refused.remove(answered.user()));
+                room.putBatch(new RoomBatch(b.requestId(), b.asked(), awaiting, refused, b.creation()));
+            });
+            case BatchFinished finished -> room.removeBatch(finished.requestId());
+            case RoomCreated created -> {
+                room.putInfo(created.info());
+                room.putMember(new Member(created.info().owner(), Role.OWNER, room.nextSeq(), created.info().created(),
+                        false, Optional.empty()));
+            }
+            case RoomUpdated updated -> room.info().ifPresent(info -> {
+                var changed = info;
+                changed = updated.name().map(changed::withName).orElse(changed);
+                changed = updated.description().map(changed::withDescription).orElse(changed);
+                changed = updated.maxUsers().map(changed::withMaxUsers).orElse(changed);
+                room.putInfo(changed);
+            });
+            case OwnerChanged changed -> {
+                room.member(changed.oldOwner()).ifPresent(m -> room.putMember(m.withRole(Role.MEMBER)));
+                room.member(changed.newOwner()).ifPresent(m -> room.putMember(m.withRole(Role.OWNER)));
+                room.info().ifPresent(info -> room.putInfo(info.withOwner(changed.newOwner())));
+            }
+            case RoomDeleted ignored -> {
+                room.members().forEach(m -> room.removeMember(m.user()));
+                room.blocks().forEach(room::removeBlock);
+                room.allows().forEach(room::removeAllow);
+                room.mutes().forEach(m -> room.removeMute(m.user()));
+                room.removeInfo();
+            }
+            case MembersJoined joined -> joined.members().forEach(u -> room.putMember(
+                    new Member(u, Role.MEMBER, room.nextSeq(), joined.at(), false, Optional.empty())));
+            case MembersLeft left -> left.members().forEach(room::removeMember);
+            case AdminsAdded added -> added.admins().forEach(u -> room.member(u)
+                    .filter(m -> m.role() == Role.MEMBER)
+                    .ifPresent(m -> room.putMember(m.withRole(Role.ADMIN))));
+            case AdminsRemoved removed -> removed.admins().forEach(u -> room.member(u)
+                    .filter(m -> m.role() == Role.ADMIN)
+                    .ifPresent(m -> room.putMember(m.withRole(Role.MEMBER))));
+            case BlocklistAdded added -> added.users().forEach(room::putBlock);
+            case BlocklistRemoved removed -> removed.users().forEach(room::removeBlock);
+            case AllowlistAdded added -> added.users().forEach(room::putAllow);
+            case AllowlistRemoved removed -> removed.users().forEach(room::removeAllow);
+            case MutesAdded added -> added.users().forEach(u -> room.putMute(new Mute(u, added.expireAt())));
+            case MutesRemoved removed -> removed.users().forEach(room::removeMute);
+            case MuteAllSet set -> room.info().ifPresent(info -> room.putInfo(info.withMuteAll(set.enabled())));
+        }
+    }
+}

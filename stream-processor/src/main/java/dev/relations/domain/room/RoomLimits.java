@@ -1,0 +1,34 @@
+package dev.relations.domain.room;
+
+/**
+ * Per-app chatroom limits and compatibility switches (data, never constants in the rules).
+ *
+ * @param maxUsersCeiling   highest {@code maxusers} a room may have
+ * @param defaultMaxUsers   {@code maxusers} of a room created without one
+ * @param maxAdmins         admins per room (the owner is not one)
+ * @param batchAddMax       users per batch add
+ * @param batchRemoveMax    users per batch removal (SPEC G-2: 100, the documented contract)
+ * @param listBatchMax      users per blocklist or allowlist call
+ * @param muteBatchMax      users per mute or unmute call
+ * @param forbiddenOpStatus HTTP status of "not a member" and "already a member" (SPEC G-4/G-5: 400, or 403)
+ */
+public record RoomLimits(int maxUsersCeiling, int defaultMaxUsers, int maxAdmins, int batchAddMax, int batchRemoveMax,
+                         int listBatchMax, int muteBatchMax, int maxNameLength, int maxDescriptionLength,
+                         int maxCustomLength, int forbiddenOpStatus) {
+
+    public RoomLimits {
+        if (maxUsersCeiling < 1 || defaultMaxUsers < 1 || defaultMaxUsers > maxUsersCeiling || maxAdmins < 0
+                || batchAddMax < 1 || batchRemoveMax < 1 || listBatchMax < 1 || muteBatchMax < 1
+                || maxNameLength < 1 || maxDescriptionLength < 1 || maxCustomLength < 0) {
+            throw new IllegalArgumentException("room limits must be positive and defaultMaxUsers within the ceiling");
+        }
+        if (forbiddenOpStatus != 400 && forbiddenOpStatus != 403) {
+            throw new IllegalArgumentException("forbiddenOpStatus must be 400 or 403");
+        }
+    }
+
+    /** Easemob's documented values (SPEC D.1-D.10, G-2, G-4, G-12). */
+    public static RoomLimits defaults() {
+        return new RoomLimits(10_000, 1_000, 99, 60, 100, 60, 60, 128, 512, 8_192, 400);
+    }
+}

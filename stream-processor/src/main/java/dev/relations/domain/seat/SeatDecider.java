@@ -1,0 +1,70 @@
+package dev.relations.domain.seat;
+
+import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
+import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.room.RoomCommand;
+import dev.relations.domain.room.RoomCommand.DropMember;
+import dev.relations.domain.room.RoomCommand.SeatGranted;
+import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.seat.SeatCommand.DropSeats;
+import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
+import dev.relations.domain.seat.SeatCommand.TakeSeat;
+import dev.relations.domain.seat.SeatEvent.SeatReleased;
+import dev.relations.domain.seat.SeatEvent.SeatTaken;
+
+import java.util.List;
+
+/**
+ * A user's side of chatroom membership. Invariant: {@link Seats#joinedCount()} never
+ * exceeds {@link SeatLimits#maxJoinedRooms()}, because every join takes its seat here, one
+ * command at a time, before the room confirms it. Never answers the API itself: rooms do.
+ */
+public final class SeatDecider {
+    private SeatDecider() {
+    }
+
+    public static Decision<SeatEvent, RoomCommand> decide(SeatCommand command, RequestContext ctx, Seats seats,
+                                                          SeatLimits limits) {
+        return switch (command) {
+            case TakeSeat take -> take(take, ctx, seats, limits);
+            case ReleaseSeat release -> Decision.of(
+                    seats.seat(release.room()).isPresent()
+                            ? List.of(new SeatReleased(release.user(), release.room()))
+                            : List.of(),
+                    List.of());
+            case DropSeats drop -> Decision.of(
+                    seats.seats().stream().<SeatEvent>map(s -> new SeatReleased(drop.user(), s.room())).toList(),
+                    seats.seats().stream()
+                            .map(s -> new FollowUp<RoomCommand>(s.room(), new DropMember(s.room(), drop.user())))
+                            .toList());
+        };
+    }
+
+    private static Decision<SeatEvent, RoomCommand> take(TakeSeat take, RequestContext ctx, Seats seats, SeatLimits limits) {
+        if (seats.owner().isEmpty()) {
+            return refuse(take, SeatRefusal.NOT_FOUND);
+        }
+        var granted = new FollowUp<RoomCommand>(take.room(), new SeatGranted(take.room(), take.user()));
+        if (seats.seat(take.room()).isPresent()) {
+            return Decision.continueWith(List.of(), granted);
+        }
+        if (seats.joinedCount() >= limits.maxJoinedRooms()) {
+            return refuse(take, SeatRefusal.TOO_MANY);
+        }
+        return Decision.continueWith(List.of(new SeatTaken(take.user(), take.room(), ctx.now())), granted);
+    }
+
+    private static Decision<SeatEvent, RoomCommand> refuse(TakeSeat take, SeatRefusal reason) {
+        return Decision.continueWith(List.of(),
+                new FollowUp<>(take.room(), new SeatRefused(take.room(), take.user(), reason)));
+    }
+
+    /** Folds one event in; each touches one entry. */
+    public static void evolve(Seats seats, SeatEvent event) {
+        switch (event) {
+            case SeatTaken taken -> seats.put(new Seat(taken.room(), seats.nextSeq(), taken.at()));
+            case SeatReleased released -> seats.remove(released.room());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.relations.domain.room;
+
+import dev.relations.domain.common.Reply;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.room.RoomCommand.AddMembers;
+import dev.relations.domain.room.RoomCommand.DeleteRoom;
+import dev.relations.domain.room.RoomCommand.SeatGranted;
+import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchStarted;
+import dev.relations.domain.room.RoomEvent.JoinReason;
+import dev.relations.domain.room.RoomEvent.MembersJoined;
+import dev.relations.domain.room.RoomEvent.MembersReleased;
+import dev.relations.domain.room.RoomEvent.MembersReserved;
+import dev.relations.domain.room.RoomEvent.SeatAnswered;
+import dev.relations.domain.seat.SeatRefusal;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.relations.domain.common.Samples.ALICE;
+import static dev.relations.domain.common.Samples.BOB;
+import static dev.relations.domain.common.Samples.CAROL;
+import static dev.relations.domain.common.Samples.DAVE;
+import static dev.relations.domain.common.Samples.NOW;
+import static dev.relations.domain.room.RoomScenario.ROOM;
+import static dev.relations.domain.room.RoomScenario.blocklisted;
+import static dev.relations.domain.room.RoomScenario.created;
+import static dev.relations.domain.room.RoomScenario.createdWithMax;
+import static dev.relations.domain.room.RoomScenario.given;
+import static dev.relations.domain.room.RoomScenario.noRoom;
+import static dev.relations.domain.room.RoomScenario.others;
+import static dev.relations.domain.room.RoomScenario.take;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Batch add: members and blocked users are skipped, the rest join if their seats are granted. */
+class AddMembersTest {
+
+    private static AddMembers add(Username... users) {
+        return new AddMembers(ROOM, List.of(users));
+    }
+
+    @Test
+    void a_batch_reserves_every_new_user_and_asks_each_for_a_seat() {
+        given(created(ALICE))
+                .when(add(BOB, CAROL))
+                .events(new MembersReserved(ROOM, "req-1", List.of(BOB, CAROL), NOW),
+                        new BatchStarted(ROOM, "req-1", List.of(BOB, CAROL), Optional.empty()))
+                .followUps(take(BOB), take(CAROL))
+                .undecided();
+    }
+
+    @Test
+    void the_batch_answers_the_users_who_joined_once_every_user_answered() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB, CAROL, DAVE));
+        scenario.when(new SeatGranted(ROOM, DAVE)).undecided();
+        scenario.when(new SeatRefused(ROOM, CAROL, SeatRefusal.NOT_FOUND))
+                .events(new MembersReleased(ROOM, List.of(CAROL)),
+                        new SeatAnswered(ROOM, "req-1", CAROL, Optional.of(SeatRefusal.NOT_FOUND)))
+                .undecided();
+
+        scenario.when(new SeatGranted(ROOM, BOB))
+                .events(new SeatAnswered(ROOM, "req-1", BOB, Optional.empty()),
+                        new MembersJoined(ROOM, List.of(BOB, DAVE), JoinReason.DIRECT, NOW),
+                        new BatchFinished(ROOM, "req-1"))
+                .noFollowUps()
+                .accepted(new Reply.NewMembersReply(ROOM, List.of(BOB, DAVE)));
+        assertThat(scenario.room().confirmedMembers()).containsExactly(ALICE, BOB, DAVE);
+        assertThat(scenario.room().batchCount()).isZero();
+    }
+
+    @Test
+    void a_batch_whose_users_are_all_refused_answers_no_new_members() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB));
+
+        scenario.when(new SeatRefused(ROOM, BOB, SeatRefusal.TOO_MANY))
+                .events(new MembersReleased(ROOM, List.of(BOB)),
+                        new SeatAnswered(ROOM, "req-1", BOB, Optional.of(SeatRefusal.TOO_MANY)),
+                        new BatchFinished(ROOM, "req-1"))
+                .accepted(new Reply.NewMembersReply(ROOM, List.of()));
+        assertThat(scenario.room().memberCount()).isEqualTo(1);
+    }
+
+    @Test
+    void existing_members_and_blocked_users_are_skipped() {
+        given(created(ALICE, BOB), blocklisted(CAROL))
+                .when(add(ALICE, BOB, CAROL, DAVE))
+                .events(new MembersReserved(ROOM, "req-1", List.of(DAVE), NOW),
+                        new BatchStarted(ROOM, "req-1", List.of(DAVE), Optional.empty()))
+                .followUps(take(DAVE));
+    }
+
+    @Test
+    void a_batch_with_nobody_new_answers_at_once() {
+        given(created(ALICE, BOB))
+                .when(add(BOB, BOB))
+                .noEvents()
+                .noFollowUps()
+                .accepted(new Reply.NewMembersReply(ROOM, List.of()));
+    }
+
+    @Test
+    void users_beyond_the_free_places_are_skipped() {
+        given(createdWithMax(3, ALICE))
+                .when(add(BOB, CAROL, DAVE))
+                .events(new MembersReserved(ROOM, "req-1", List.of(BOB, CAROL), NOW),
+                        new BatchStarted(ROOM, "req-1", List.of(BOB, CAROL), Optional.empty()))
+                .followUps(take(BOB), take(CAROL));
+    }
+
+    @Test
+    void a_batch_for_a_full_room_exceeds_the_limit() {
+        given(createdWithMax(2, ALICE, BOB))
+                .when(add(CAROL))
+                .noEvents()
+                .rejected(403, "exceed_limit", "members size is greater than max user size !");
+    }
+
+    @Test
+    void more_than_60_users_is_an_invalid_parameter() {
+        given(created(ALICE))
+                .when(new AddMembers(ROOM, Arrays.asList(others(61))))
+                .noEvents()
+                .rejected(400, "invalid_parameter", "addMembers: addMembers number more than maxSize : 60");
+    }
+
+    @Test
+    void sixty_users_is_within_the_limit() {
+        given(created(ALICE))
+                .when(new AddMembers(ROOM, Arrays.asList(others(60))))
+                .undecided();
+    }
+
+    @Test
+    void an_empty_batch_is_an_invalid_parameter() {
+        given(created(ALICE))
+                .when(new AddMembers(ROOM, List.of()))
+                .rejected(400, "invalid_parameter", "usernames must be provided");
+    }
+
+    @Test
+    void a_batch_for_a_missing_room_is_not_found() {
+        noRoom()
+                .when(add(BOB))
+                .rejected(404, "resource_not_found", "grpID 66000033 does not exist!");
+    }
+
+    @Test
+    void a_batch_whose_room_is_deleted_meanwhile_is_not_found_once_every_user_answered() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB, CAROL));
+        scenario.inRequest("req-2").when(new DeleteRoom(ROOM));
+        scenario.inRequest("req-1").when(new SeatGranted(ROOM, BOB)).undecided();
+
+        scenario.when(new SeatGranted(ROOM, CAROL))
+                .events(new SeatAnswered(ROOM, "req-1", CAROL, Optional.empty()),
+                        new BatchFinished(ROOM, "req-1"))
+                .noFollowUps()
+                .rejected(404, "resource_not_found", "grpID 66000033 does not exist!");
+        assertThat(scenario.room().memberCount()).isZero();
+    }
+
+    @Test
+    void a_repeated_answer_is_ignored() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB, CAROL));
+        scenario.when(new SeatGranted(ROOM, BOB));
+
+        scenario.when(new SeatGranted(ROOM, BOB)).noEvents().noFollowUps().undecided();
+    }
+}
