@@ -67,6 +67,46 @@ public final class Keys {
         return ownerPrefix(tenant, owner) + "#" + name;
     }
 
+    public static String roomEntry(Tenant tenant, RoomId room) {
+        return tenant.appKey() + "|" + room.value();
+    }
+
+    /** Prefix of every per-room entry (members, lists, counters, batches, order). */
+    public static String roomPrefix(Tenant tenant, RoomId room) {
+        return roomEntry(tenant, room) + "|";
+    }
+
+    public static String roomMember(Tenant tenant, RoomId room, Username user) {
+        return roomPrefix(tenant, room) + user.value();
+    }
+
+    public static String roomOrder(Tenant tenant, RoomId room, long seq) {
+        return roomPrefix(tenant, room) + String.format("%016x", seq);
+    }
+
+    public static String roomBatch(Tenant tenant, RoomId room, String requestId) {
+        return roomPrefix(tenant, room) + requestId;
+    }
+
+    /** Timed mutes ordered by due time, then tenant, room and user. */
+    public static String muteExpiry(long expireAt, Tenant tenant, RoomId room, Username user) {
+        return String.format("%016x", expireAt) + "|" + tenant.appKey() + "|" + room.value() + "|" + user.value();
+    }
+
+    public static String seat(Tenant tenant, Username user, RoomId room) {
+        return ownerPrefix(tenant, user) + room.value();
+    }
+
+    /** The room id part of a room aggregate key. */
+    public static RoomId roomOf(String aggregateKey) {
+        return new RoomId(aggregateKey.substring(aggregateKey.lastIndexOf('/') + 1));
+    }
+
+    /** Whether an aggregate key names a chatroom (else a user). */
+    public static boolean isRoom(String aggregateKey) {
+        return aggregateKey.contains("/room/");
+    }
+
     public static String request(Tenant tenant, String requestId) {
         return tenant.appKey() + "|" + requestId;
     }
