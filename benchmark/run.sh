@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Builds the benchmark if needed and runs it against a live service.
+#   benchmark/run.sh --help
+#   benchmark/run.sh --clients 64 --duration 20s --scenarios contact-add,contact-list,bare
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+jar="$here/target/benchmark-0.1.0-SNAPSHOT.jar"
+
+find_java() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && java_at_least_21 "$JAVA_HOME/bin/java"; then
+    echo "$JAVA_HOME/bin/java"; return
+  fi
+  local candidate
+  for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -rV); do
+    if java_at_least_21 "$candidate"; then echo "$candidate"; return; fi
+  done
+  if command -v java >/dev/null && java_at_least_21 "$(command -v java)"; then
+    command -v java; return
+  fi
+  echo "no JDK >= 21 found (looked at JAVA_HOME, /usr/lib/jvm, PATH)" >&2
+  exit 1
+}
+
+java_version() {
+  local version
+  version="$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  echo "${version%%.*}"
+}
+
+java_at_least_21() {
+  local version
+  version="$(java_version "$1")"
+  [[ "$version" =~ ^[0-9]+$ && "$version" -ge 21 ]]
+}
+
+# Rebuild when the jar is missing or older than a benchmark source or the Streams tuning it mirrors.
+if [[ ! -f "$jar" || -n "$(find "$here/src" "$here/pom.xml" "$root/stream-processor/src/main/java/dev/relations/processor/StreamsSettings.java" -newer "$jar" -print -quit)" ]]; then
+  (cd "$root" && ./mvnw -q -B -pl benchmark -am package -DskipTests)
+fi
+
+java="$(find_java)"
+flags=(-Xms256m -Xmx1g --enable-native-access=ALL-UNNAMED)
+# Kafka's buffer unmapping uses sun.misc.Unsafe; JDK 23+ warns unless allowed.
+if [[ "$(java_version "$java")" -ge 23 ]]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+exec "$java" "${flags[@]}" -Drelations.benchmark.repo="$root" -jar "$jar" "$@"
