@@ -1,6 +1,7 @@
 package dev.relations.api.command;
 
 import dev.relations.api.http.ApiException;
+import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
@@ -30,7 +31,11 @@ public class Writes {
 
     /** Sends and waits; returns the accepted outcome or throws its rejection. */
     public Outcome execute(HttpRequest<?> request, Tenant tenant, Username aggregate, String api, Object body) {
-        return await(submit(request, tenant, aggregate, api, body, ""));
+        return execute(request, tenant, AggregateRef.user(aggregate), api, body);
+    }
+
+    public Outcome execute(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api, Object body) {
+        return await(bus.send(Keys.of(tenant, aggregate), tenant, requestId(request, tenant, ""), api, body));
     }
 
     /**

@@ -45,11 +45,11 @@ public final class NewestFirst {
         return new Page(names, more ? Optional.of(encode(lastSeq)) : Optional.empty());
     }
 
-    static String encode(long seq) {
+    public static String encode(long seq) {
         return Base64.getEncoder().encodeToString(Long.toString(seq).getBytes(StandardCharsets.UTF_8));
     }
 
-    static long decode(String cursor) {
+    public static long decode(String cursor) {
         try {
             long seq = Long.parseLong(new String(Base64.getDecoder().decode(cursor), StandardCharsets.UTF_8));
             if (seq < 0) {

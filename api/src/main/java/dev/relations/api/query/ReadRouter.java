@@ -26,6 +26,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -68,6 +69,71 @@ public class ReadRouter {
         return forward(request, metadata.activeHost());
     }
 
+    /** Whether this instance hosts the aggregate's partition (else {@link #forward} goes to the host). */
+    public boolean isLocal(String aggregateKey) {
+        return locate(aggregateKey).activeHost().equals(runtime.self());
+    }
+
+    /** Reads one aggregate wherever it lives; a remote one answers the same public call. */
+    public <T> T readFrom(HttpRequest<?> request, String aggregateKey, String remotePath,
+                          Function<Partition, T> local, Function<byte[], T> remote) {
+        var metadata = locate(aggregateKey);
+        if (metadata.activeHost().equals(runtime.self())) {
+            return local.apply(partition(metadata.partition()));
+        }
+        var answer = send(request, metadata.activeHost(), remotePath);
+        if (answer.statusCode() >= 400) {
+            throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
+        }
+        return remote.apply(answer.body());
+    }
+
+    /** Every instance running the topology, this one included. */
+    public List<HostInfo> hosts() {
+        return runtime.streams().metadataForAllStreamsClients().stream().map(m -> m.hostInfo()).distinct().toList();
+    }
+
+    public HostInfo self() {
+        return runtime.self();
+    }
+
+    /** Reads a store across all partitions hosted here. */
+    public <V> ReadOnlyKeyValueStore<String, V> allLocal(String name) {
+        long deadline = System.nanoTime() + STORE_WAIT.toNanos();
+        while (true) {
+            try {
+                return runtime.streams().store(StoreQueryParameters
+                        .<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+            } catch (InvalidStateStoreException e) {
+                pauseOrGiveUp(deadline);
+            }
+        }
+    }
+
+    /** The same call answered by a peer (marked forwarded, so the peer answers from its own partitions). */
+    public byte[] askPeer(HttpRequest<?> request, HostInfo host, String path) {
+        var answer = send(request, host, path);
+        if (answer.statusCode() >= 400) {
+            throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
+        }
+        return answer.body();
+    }
+
+    private java.net.http.HttpResponse<byte[]> send(HttpRequest<?> request, HostInfo host, String path) {
+        var uri = URI.create("http://" + host.host() + ":" + host.port() + path);
+        var peer = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().header(FORWARDED, "1");
+        request.getHeaders().getAuthorization().ifPresent(a -> peer.header("Authorization", a));
+        request.getHeaders().findFirst("Host").ifPresent(h -> peer.header("X-Forwarded-Host", h));
+        try {
+            return peers.send(peer.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unavailable();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable();
+        }
+    }
+
     private KeyQueryMetadata locate(String aggregateKey) {
         long deadline = System.nanoTime() + STORE_WAIT.toNanos();
         while (true) {
@@ -99,23 +165,12 @@ public class ReadRouter {
     }
 
     private HttpResponse<?> forward(HttpRequest<?> request, HostInfo host) {
-        var uri = URI.create("http://" + host.host() + ":" + host.port() + request.getUri());
-        var peer = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().header(FORWARDED, "1");
-        request.getHeaders().getAuthorization().ifPresent(a -> peer.header("Authorization", a));
-        request.getHeaders().findFirst("Host").ifPresent(h -> peer.header("X-Forwarded-Host", h));
-        try {
-            var answer = peers.send(peer.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            if (answer.statusCode() >= 400) {
-                // Re-raised so the error renders here exactly as it would have on the peer.
-                throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
-            }
-            return HttpResponse.status(HttpStatus.valueOf(answer.statusCode())).contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
-        } catch (IOException e) {
-            throw unavailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable();
+        var answer = send(request, host, request.getUri().toString());
+        if (answer.statusCode() >= 400) {
+            // Re-raised so the error renders here exactly as it would have on the peer.
+            throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
         }
+        return HttpResponse.status(HttpStatus.valueOf(answer.statusCode())).contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
     }
 
     private Rejection rejectionOf(int status, byte[] body) {

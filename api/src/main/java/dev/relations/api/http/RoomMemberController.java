@@ -1,0 +1,187 @@
+package dev.relations.api.http;
+
+import dev.relations.api.command.Writes;
+import dev.relations.api.query.NewestFirst;
+import dev.relations.api.query.ReadRouter;
+import dev.relations.api.query.RoomViews;
+import dev.relations.domain.common.AggregateRef;
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Tenant;
+import dev.relations.processor.Keys;
+import dev.relations.schemas.AddRoomAdmin;
+import dev.relations.schemas.AddRoomMember;
+import dev.relations.schemas.AddRoomMembers;
+import dev.relations.schemas.RemoveRoomAdmin;
+import dev.relations.schemas.RemoveRoomMember;
+import dev.relations.schemas.RemoveRoomMembers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Chatroom members (SPEC D.4) and admins (D.5). */
+@Controller("/{org}/{app}/chatrooms/{id}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RoomMemberController {
+    static final int MAX_PAGE = 1000;
+
+    private final Writes writes;
+    private final ReadRouter reads;
+    private final JsonBodies json;
+    private final RoomController rooms;
+
+    public RoomMemberController(Writes writes, ReadRouter reads, JsonBodies json, RoomController rooms) {
+        this.writes = writes;
+        this.reads = reads;
+        this.json = json;
+        this.rooms = rooms;
+    }
+
+    /** Owner first, then members by join time; or, with {@code version=v3}, plain names with a cursor. */
+    @Get("/users")
+    public HttpResponse<?> members(HttpRequest<?> request, String org, String app, String id,
+                                   @Nullable @QueryValue String pagenum, @Nullable @QueryValue String pagesize,
+                                   @Nullable @QueryValue String version, @Nullable @QueryValue String limit,
+                                   @Nullable @QueryValue String cursor) {
+        var tenant = new Tenant(org, app);
+        var room = roomOrGroupNotFound(id);
+        return reads.route(request, Keys.room(tenant, room), partition -> {
+            var info = RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.groupNotFound(id)));
+            if ("v3".equals(version)) {
+                int size = number(limit, MAX_PAGE, MAX_PAGE);
+                long after = cursor == null || cursor.isBlank() ? 0L : NewestFirst.decode(cursor);
+                var page = RoomViews.membersFrom(partition, tenant, room, after, size + 1);
+                var names = page.stream().limit(size).map(Map.Entry::getValue).toList();
+                var envelope = Envelope.of(request, tenant, "get").with("data", names).with("count", names.size());
+                if (page.size() > size) {
+                    envelope.with("cursor", NewestFirst.encode(page.get(size - 1).getKey()));
+                }
+                return envelope.ok(request);
+            }
+            int size = number(pagesize, MAX_PAGE, MAX_PAGE);
+            int pageNumber = Math.max(1, number(pagenum, 1, Integer.MAX_VALUE));
+            var everyone = new ArrayList<Map<String, Object>>();
+            everyone.add(Map.of("owner", info.getOwner()));
+            RoomViews.membersInJoinOrder(partition, tenant, room, 0, Integer.MAX_VALUE).stream()
+                    .filter(m -> !m.equals(info.getOwner()))
+                    .forEach(m -> everyone.add(Map.of("member", m)));
+            long from = (long) (pageNumber - 1) * size;
+            var page = from >= everyone.size() ? List.<Map<String, Object>>of()
+                    : everyone.subList((int) from, (int) Math.min(everyone.size(), from + size));
+            var params = new LinkedHashMap<String, Object>();
+            if (pagesize != null) {
+                params.put("pagesize", List.of(pagesize));
+            }
+            if (pagenum != null) {
+                params.put("pagenum", List.of(pagenum));
+            }
+            return Envelope.of(request, tenant, "get").with("params", params).with("data", page)
+                    .with("count", page.size()).ok(request);
+        });
+    }
+
+    @Post("/users/{username}")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> addOne(HttpRequest<?> request, String org, String app, String id, String username) {
+        var tenant = new Tenant(org, app);
+        var room = RoomRequests.room(id);
+        var user = RoomRequests.users(List.of(username)).getFirst();
+        return rooms.answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(room),
+                "POST /chatrooms/{chatroom_id}/users/{username}", new AddRoomMember(room.value(), user)));
+    }
+
+    @Post("/users")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> addMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
+        var tenant = new Tenant(org, app);
+        var room = RoomRequests.room(id);
+        var users = RoomRequests.users(UsernameLists.of(json.parse(body)));
+        return rooms.answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(room),
+                "POST /chatrooms/{chatroom_id}/users", new AddRoomMembers(room.value(), users)));
+    }
+
+    @Delete("/users/{usernames}")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> remove(HttpRequest<?> request, String org, String app, String id, String usernames) {
+        var tenant = new Tenant(org, app);
+        var room = RoomRequests.room(id);
+        var users = RoomRequests.users(RoomRequests.commaList(usernames));
+        Object command = users.size() == 1
+                ? new RemoveRoomMember(room.value(), users.getFirst())
+                : new RemoveRoomMembers(room.value(), users);
+        return rooms.answer(request, tenant, "delete", writes.execute(request, tenant, AggregateRef.room(room),
+                "DELETE /chatrooms/{chatroom_id}/users/{usernames}", command));
+    }
+
+    @Get("/admin")
+    public HttpResponse<?> admins(HttpRequest<?> request, String org, String app, String id) {
+        var tenant = new Tenant(org, app);
+        var room = RoomRequests.room(id);
+        return reads.route(request, Keys.room(tenant, room), partition -> {
+            RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
+            var admins = RoomViews.admins(partition, tenant, room);
+            return Envelope.of(request, tenant, "get").with("data", admins).with("count", admins.size()).ok(request);
+        });
+    }
+
+    @Post("/admin")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> addAdmin(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
+        var tenant = new Tenant(org, app);
+        var room = RoomRequests.room(id);
+        var parsed = json.parse(body);
+        if (!parsed.isObject() || !parsed.hasNonNull("newadmin")) {
+            throw RoomController.invalid("newadmin must be provided");
+        }
+        var user = RoomRequests.users(List.of(parsed.get("newadmin").asText())).getFirst();
+        return rooms.answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(room),
+                "POST /chatrooms/{chatroom_id}/admin", new AddRoomAdmin(room.value(), user)));
+    }
+
+    @Delete("/admin/{oldadmin}")
+    @Consumes(MediaType.ALL)
+    public HttpResponse<?> removeAdmin(HttpRequest<?> request, String org, String app, String id, String oldadmin) {
+        var tenant = new Tenant(org, app);
+        var room = RoomRequests.room(id);
+        var user = RoomRequests.users(List.of(oldadmin)).getFirst();
+        return rooms.answer(request, tenant, "delete", writes.execute(request, tenant, AggregateRef.room(room),
+                "DELETE /chatrooms/{chatroom_id}/admin/{oldadmin}", new RemoveRoomAdmin(room.value(), user)));
+    }
+
+    private static RoomId roomOrGroupNotFound(String id) {
+        if (id == null || !id.matches("[1-9][0-9]{1,17}")) {
+            throw new ApiException(RoomRequests.groupNotFound(id));
+        }
+        return new RoomId(id);
+    }
+
+    /** A paging number; absent or 0 means the default, above the ceiling means the ceiling. */
+    static int number(String raw, int defaultValue, int ceiling) {
+        if (raw == null || raw.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < 0) {
+                throw RoomController.invalid("paging parameters must not be negative");
+            }
+            return value == 0 ? defaultValue : Math.min(value, ceiling);
+        } catch (NumberFormatException e) {
+            throw RoomController.invalid("paging parameters must be numbers");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.relations.api.http;
+
+import dev.relations.domain.common.Rejection;
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Username;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+
+/** Chatroom ids and name lists as they arrive in paths and bodies. */
+final class RoomRequests {
+    private static final Pattern ROOM_ID = Pattern.compile("[1-9][0-9]{1,17}");
+
+    private RoomRequests() {
+    }
+
+    /** A numeric id as Easemob assigns them: time-ordered, 16 digits. */
+    static RoomId newRoomId() {
+        return new RoomId(Long.toString(System.currentTimeMillis() * 1000 + ThreadLocalRandom.current().nextInt(1000)));
+    }
+
+    /** An id that cannot be a room id names no room. */
+    static RoomId room(String raw) {
+        if (raw == null || !ROOM_ID.matcher(raw).matches()) {
+            throw new ApiException(roomNotFound(raw));
+        }
+        return new RoomId(raw);
+    }
+
+    static Rejection roomNotFound(String id) {
+        return new Rejection(404, "resource_not_found", "ResourceNotFoundException", "grpID " + id + " does not exist!");
+    }
+
+    /** Detail and member list name a missing room differently (SPEC G-13). */
+    static Rejection groupNotFound(String id) {
+        return new Rejection(404, "service_resource_not_found", "ResourceNotFoundException", "do not find this group:" + id);
+    }
+
+    /** A comma-separated path segment ({@code u1,u2}, also URL-encoded), in order, without repeats. */
+    static List<String> commaList(String segment) {
+        return List.copyOf(new LinkedHashSet<>(Arrays.stream(segment.split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList()));
+    }
+
+    /** Usernames bound for a room command: illegal ones cannot exist, so they are answered as unknown users. */
+    static List<String> users(List<String> raw) {
+        return raw.stream().map(u -> {
+            if (!Username.isLegal(u)) {
+                throw new ApiException(new Rejection(404, "resource_not_found", "ResourceNotFoundException",
+                        "username " + u + " doesn't exist!"));
+            }
+            return Username.of(u).value();
+        }).toList();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.relations.api.query;
+
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Tenant;
+import dev.relations.processor.Keys;
+import dev.relations.processor.StoreNames;
+import dev.relations.schemas.StoredMember;
+import dev.relations.schemas.StoredRoom;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Chatroom reads over one partition's stores, shaped as Easemob answers them. */
+public final class RoomViews {
+    private RoomViews() {
+    }
+
+    public static Optional<StoredRoom> room(ReadRouter.Partition partition, Tenant tenant, RoomId room) {
+        return Optional.ofNullable(partition.<StoredRoom>store(StoreNames.ROOMS).get(Keys.roomEntry(tenant, room)));
+    }
+
+    /** Confirmed members in join order (the owner was the first to join). */
+    public static List<String> membersInJoinOrder(ReadRouter.Partition partition, Tenant tenant, RoomId room, long afterSeq, int limit) {
+        var names = new ArrayList<String>();
+        try (var it = partition.<String>store(StoreNames.ROOM_MEMBER_ORDER)
+                .range(Keys.roomOrder(tenant, room, afterSeq + 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
+            while (it.hasNext() && names.size() < limit) {
+                names.add(it.next().value);
+            }
+        }
+        return names;
+    }
+
+    /** Members in join order with their seq, for cursors. */
+    public static List<Map.Entry<Long, String>> membersFrom(ReadRouter.Partition partition, Tenant tenant, RoomId room,
+                                                            long afterSeq, int limit) {
+        var page = new ArrayList<Map.Entry<Long, String>>();
+        try (var it = partition.<String>store(StoreNames.ROOM_MEMBER_ORDER)
+                .range(Keys.roomOrder(tenant, room, afterSeq + 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
+            while (it.hasNext() && page.size() < limit) {
+                var kv = it.next();
+                page.add(Map.entry(Long.parseLong(kv.key.substring(kv.key.length() - 16), 16), kv.value));
+            }
+        }
+        return page;
+    }
+
+    public static Map<String, Object> detail(ReadRouter.Partition partition, Tenant tenant, RoomId room, StoredRoom info) {
+        var members = membersInJoinOrder(partition, tenant, room, 0, Integer.MAX_VALUE);
+        var affiliations = new ArrayList<Map<String, Object>>();
+        for (var member : members) {
+            affiliations.add(member.equals(info.getOwner()) ? Map.of("owner", member) : Map.of("member", member));
+        }
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("id", room.value());
+        detail.put("name", info.getName());
+        detail.put("description", info.getDescription());
+        detail.put("membersonly", false);
+        detail.put("allowinvites", false);
+        detail.put("maxusers", info.getMaxusers());
+        detail.put("owner", info.getOwner());
+        detail.put("created", info.getCreated());
+        detail.put("custom", info.getCustom());
+        detail.put("mute", info.getMuteAll());
+        detail.put("affiliations_count", members.size());
+        detail.put("affiliations", affiliations);
+        detail.put("public", true);
+        detail.put("disabled", false);
+        return detail;
+    }
+
+    /** The usernames of one per-room list store (blocklist, allowlist, admins...), in name order. */
+    public static List<String> list(ReadRouter.Partition partition, String store, Tenant tenant, RoomId room) {
+        var names = new ArrayList<String>();
+        try (var it = partition.<String>store(store).prefixScan(Keys.roomPrefix(tenant, room), Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> names.add(kv.value));
+        }
+        return names;
+    }
+
+    public static List<String> admins(ReadRouter.Partition partition, Tenant tenant, RoomId room) {
+        var prefix = Keys.roomPrefix(tenant, room);
+        var names = new ArrayList<String>();
+        try (var it = partition.<StoredMember>store(StoreNames.ROOM_MEMBERS).prefixScan(prefix, Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> {
+                if ("ADMIN".equals(kv.value.getRole()) && !kv.value.getPending()) {
+                    names.add(kv.key.substring(prefix.length()));
+                }
+            });
+        }
+        return names;
+    }
+
+    /** Unexpired mutes: user and expiry (-1 permanent). */
+    public static List<Map<String, Object>> mutes(ReadRouter.Partition partition, Tenant tenant, RoomId room, long now) {
+        var prefix = Keys.roomPrefix(tenant, room);
+        var mutes = new ArrayList<Map<String, Object>>();
+        try (var it = partition.<Long>store(StoreNames.ROOM_MUTES).prefixScan(prefix, Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> {
+                if (kv.value == -1L || kv.value > now) {
+                    var mute = new LinkedHashMap<String, Object>();
+                    mute.put("expire", kv.value);
+                    mute.put("user", kv.key.substring(prefix.length()));
+                    mutes.add(mute);
+                }
+            });
+        }
+        return mutes;
+    }
+}
