@@ -7,7 +7,11 @@ import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
+import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRequest;
+import dev.relations.schemas.StoredRoom;
+import dev.relations.schemas.StoredRoomBatch;
+import dev.relations.schemas.StoredSeat;
 import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.serde.ConfluentAvroSerde;
 import dev.relations.schemas.serde.SchemaRegistryClient;
@@ -23,7 +27,11 @@ public record AvroSerdes(
         ConfluentAvroSerde<StoredContact> storedContacts,
         ConfluentAvroSerde<StoredRequest> storedRequests,
         ConfluentAvroSerde<StoredBlock> storedBlocks,
-        ConfluentAvroSerde<StoredBatch> storedBatches) {
+        ConfluentAvroSerde<StoredBatch> storedBatches,
+        ConfluentAvroSerde<StoredRoom> storedRooms,
+        ConfluentAvroSerde<StoredMember> storedMembers,
+        ConfluentAvroSerde<StoredRoomBatch> storedRoomBatches,
+        ConfluentAvroSerde<StoredSeat> storedSeats) {
 
     public static AvroSerdes using(SchemaRegistryClient registry) {
         return new AvroSerdes(
@@ -35,7 +43,11 @@ public record AvroSerdes(
                 value(registry, StoredContact.class),
                 value(registry, StoredRequest.class),
                 value(registry, StoredBlock.class),
-                value(registry, StoredBatch.class));
+                value(registry, StoredBatch.class),
+                value(registry, StoredRoom.class),
+                value(registry, StoredMember.class),
+                value(registry, StoredRoomBatch.class),
+                value(registry, StoredSeat.class));
     }
 
     private static <T extends SpecificRecord> ConfluentAvroSerde<T> value(SchemaRegistryClient registry, Class<T> type) {

@@ -7,6 +7,8 @@ import dev.relations.domain.block.BlockCommand;
 import dev.relations.domain.contact.ContactCommand.ProbePurpose;
 import dev.relations.domain.contact.ContactCommand.ReleaseReason;
 import dev.relations.domain.contact.ContactCommand.RemoveReason;
+import dev.relations.domain.room.RoomCommand;
+import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.user.UserCommand;
 import dev.relations.schemas.AddContact;
 import dev.relations.schemas.CompleteRemoveContact;
@@ -48,6 +50,12 @@ public final class CommandMapping {
 
         record ToBlocks(BlockCommand command) implements Routed {
         }
+
+        record ToRoom(RoomCommand command) implements Routed {
+        }
+
+        record ToSeats(SeatCommand command) implements Routed {
+        }
     }
 
     public static Routed toDomain(Object body) {
@@ -88,8 +96,16 @@ public final class CommandMapping {
                     Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
             case RemoveBlockPeer r -> new Routed.ToBlocks(new BlockCommand.RemoveBlockPeer(
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
-            default -> throw new IllegalArgumentException("unknown command " + body.getClass().getName());
+            default -> RoomCommandMapping.toDomain(body);
         };
+    }
+
+    public static Object toAvro(RoomCommand command) {
+        return RoomCommandMapping.toAvro(command);
+    }
+
+    public static Object toAvro(SeatCommand command) {
+        return RoomCommandMapping.toAvro(command);
     }
 
     /** Follow-up commands travel as Avro too; DropRoster never leaves its aggregate. */

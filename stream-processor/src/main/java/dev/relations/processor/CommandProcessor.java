@@ -2,21 +2,26 @@ package dev.relations.processor;
 
 import dev.relations.domain.block.BlockCommand;
 import dev.relations.domain.block.BlockDecider;
+import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Decision;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.common.Verdict;
 import dev.relations.domain.contact.ContactCommand;
 import dev.relations.domain.contact.ContactDecider;
-import dev.relations.domain.contact.RosterLimits;
+import dev.relations.domain.room.RoomCommand;
+import dev.relations.domain.room.RoomDecider;
+import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatDecider;
 import dev.relations.domain.user.RegisteredUser;
 import dev.relations.domain.user.UserCommand;
 import dev.relations.domain.user.UserDecider;
 import dev.relations.domain.user.UserEvent;
 import dev.relations.schemas.CommandEnvelope;
-import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.ExpireRoomMutes;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredUser;
@@ -37,7 +42,8 @@ import java.util.function.Function;
 
 /**
  * The engine: owns deduplication, dispatch to the deciders, folding events into the
- * stores, publishing events, routing follow-up commands and emitting verdicts. Deciders
+ * stores, publishing events, routing follow-up commands and emitting verdicts; it also
+ * runs the wall-clock sweep of timed room mutes through the room decider. Deciders
  * stay pure; everything with I/O is here. Runs inside an exactly-once transaction, so a
  * command's store writes, events, follow-ups and verdict commit together or not at all.
  */
@@ -45,17 +51,19 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     static final String EVENTS_SINK = "events-sink";
     static final String COMMANDS_SINK = "commands-sink";
     static final String OUTCOMES_SINK = "outcomes-sink";
-    private static final String EVENT_SEQ = "event-seq";
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+    private static final Duration SWEEP_MUTES_EVERY = Duration.ofSeconds(1);
 
-    private final Function<Tenant, RosterLimits> limits;
+    private final Limits limits;
     private final Duration requestRetention;
     private ProcessorContext<String, Object> context;
     private UserStores stores;
+    private RoomStores rooms;
+    private EventEnvelopes events;
 
-    CommandProcessor(Function<Tenant, RosterLimits> limits, Duration requestRetention) {
+    CommandProcessor(Limits limits, Duration requestRetention) {
         this.limits = limits;
         this.requestRetention = requestRetention;
     }
@@ -64,7 +72,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.stores = new UserStores(context);
+        this.rooms = new RoomStores(context);
+        this.events = new EventEnvelopes(stores, rooms);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
+        var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes);
+        context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
     }
 
     /**
@@ -83,8 +95,44 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         }
     }
 
+    /**
+     * The sweep's step for one room: an internal command with a request id derived from the
+     * room and the time, so a sweep replayed after a crash publishes the same ids.
+     */
+    private void expireMutes(Tenant tenant, RoomId room, long now) {
+        var key = Keys.room(tenant, room);
+        var requestId = UUID.nameUUIDFromBytes(("mute-expiry|" + key + "|" + now).getBytes(StandardCharsets.UTF_8)).toString();
+        var envelope = CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(now)
+                .setExternal(false)
+                .setBody(new ExpireRoomMutes(room.value(), now))
+                .build();
+        var step = new Step(new Record<>(key, envelope, now), envelope, new RequestContext(tenant, requestId, now),
+                AggregateRef.room(room));
+        handleRoom(step, new RoomCommand.ExpireMutes(room, now));
+    }
+
     /** What one command is being processed for: the record, its envelope and its aggregate. */
-    private record Step(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RequestContext ctx, Username self) {
+    private record Step(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RequestContext ctx,
+                        AggregateRef self) {
+
+        /** A user-family command at a room key (or the reverse) is malformed, like an unknown body. */
+        Username user() {
+            if (self instanceof AggregateRef.UserRef user) {
+                return user.name();
+            }
+            throw new IllegalArgumentException("a user command at a room key");
+        }
+
+        RoomId room() {
+            if (self instanceof AggregateRef.RoomRef room) {
+                return room.id();
+            }
+            throw new IllegalArgumentException("a room command at a user key");
+        }
     }
 
     @Override
@@ -94,8 +142,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             return;
         }
         var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
+        var self = Keys.isRoom(record.key())
+                ? AggregateRef.room(Keys.roomOf(record.key()))
+                : AggregateRef.user(Keys.userOf(record.key()));
         var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
-                Keys.userOf(record.key()));
+                self);
         var requestKey = Keys.request(tenant, envelope.getRequestId());
         if (envelope.getExternal()) {
             var seen = stores.requests.get(requestKey);
@@ -114,6 +165,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
                 case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
                 case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
+                case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
+                case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
             };
         } catch (IllegalArgumentException e) {
             LOG.error("event=command_rejected_as_malformed request_id={} key={} reason={}",
@@ -132,7 +185,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     private Optional<Verdict> handleUser(Step step, UserCommand command) {
         var tenant = step.ctx().tenant();
-        var key = Keys.userEntry(tenant, step.self());
+        var key = Keys.userEntry(tenant, step.user());
         Optional<RegisteredUser> state = Optional.ofNullable(stores.users.get(key))
                 .map(u -> new RegisteredUser(CommandMapping.user(u.getUser()), u.getPasswordHash()));
         Decision<UserEvent, Void> decision = UserDecider.decide(command, step.ctx(), state);
@@ -144,23 +197,37 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             publish(step, EventMapping.of(event));
             if (event instanceof UserEvent.UserDeleted) {
                 // The cascade: this user's own edges go now, every other side by a follow-up.
-                handleContacts(step, new ContactCommand.DropRoster(step.self()));
-                handleBlocks(step, new BlockCommand.DropBlocks(step.self()));
+                handleContacts(step, new ContactCommand.DropRoster(step.user()));
+                handleBlocks(step, new BlockCommand.DropBlocks(step.user()));
+                handleSeats(step, new SeatCommand.DropSeats(step.user()));
             }
         }
         return decision.verdict();
     }
 
     private Optional<Verdict> handleContacts(Step step, ContactCommand command) {
-        var roster = new StoreRoster(step.ctx().tenant(), step.self(), stores);
-        var decision = ContactDecider.decide(command, step.ctx(), roster, limits.apply(step.ctx().tenant()));
+        var roster = new StoreRoster(step.ctx().tenant(), step.user(), stores);
+        var decision = ContactDecider.decide(command, step.ctx(), roster, limits.roster().apply(step.ctx().tenant()));
         return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro);
     }
 
     private Optional<Verdict> handleBlocks(Step step, BlockCommand command) {
-        var list = new StoreBlocklist(step.ctx().tenant(), step.self(), stores);
-        var decision = BlockDecider.decide(command, step.ctx(), list, limits.apply(step.ctx().tenant()));
+        var list = new StoreBlocklist(step.ctx().tenant(), step.user(), stores);
+        var decision = BlockDecider.decide(command, step.ctx(), list, limits.roster().apply(step.ctx().tenant()));
         return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro);
+    }
+
+    private Optional<Verdict> handleRoom(Step step, RoomCommand command) {
+        var room = new StoreRoom(step.ctx().tenant(), step.room(), rooms);
+        var decision = RoomDecider.decide(command, step.ctx(), room, limits.rooms().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> RoomDecider.evolve(room, event), RoomEventMapping::of, CommandMapping::toAvro);
+    }
+
+    /** Seats are bookkeeping of the joined-rooms limit: their events are never published. */
+    private Optional<Verdict> handleSeats(Step step, SeatCommand command) {
+        var seats = new StoreSeats(step.ctx().tenant(), step.user(), stores);
+        var decision = SeatDecider.decide(command, step.ctx(), seats, limits.seats().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> SeatDecider.evolve(seats, event), event -> null, CommandMapping::toAvro);
     }
 
     /** Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. */
@@ -185,25 +252,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     private void publish(Step step, EventMapping.Published published) {
-        var ctx = step.ctx();
-        long seq = stores.nextSeq(ctx.tenant(), step.self(), EVENT_SEQ);
-        var aggregateId = Keys.user(ctx.tenant(), step.self());
-        // Derived, not random: a transaction replayed after a crash republishes the same ids.
-        var eventId = UUID.nameUUIDFromBytes((aggregateId + "|" + seq).getBytes(StandardCharsets.UTF_8)).toString();
-        var event = EventEnvelope.newBuilder()
-                .setEventId(eventId)
-                .setEventType(published.type())
-                .setOrg(ctx.tenant().org())
-                .setApp(ctx.tenant().app())
-                .setAggregateType("user")
-                .setAggregateId(aggregateId)
-                .setSeq(seq)
-                .setOccurredAt(ctx.now())
-                .setRequestId(ctx.requestId())
-                .setApi(step.envelope().getApi())
-                .setPayload(published.payload())
-                .build();
-        context.forward(step.record().withKey(aggregateId).withValue(event), EVENTS_SINK);
+        var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
+        context.forward(step.record().withKey(event.getAggregateId()).withValue(event), EVENTS_SINK);
     }
 
     private void forwardOutcome(Record<String, CommandEnvelope> record, Outcome outcome) {

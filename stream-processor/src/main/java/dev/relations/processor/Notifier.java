@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * Derives push notifications from committed events only (the events topic is read
  * read_committed), keyed by the user who should be told so a gateway gets them in order.
- * Operation names follow Easemob's roster callbacks (add, remove, ban, allow).
+ * Operation names follow Easemob's roster callbacks (add, remove, ban, allow); chatroom
+ * events are told as {@link RoomNotices} decides.
  */
 final class Notifier implements Processor<String, EventEnvelope, String, Notification> {
     /** Removals nobody is told about: the owner is gone, or an add that never completed is undone. */
@@ -37,6 +38,9 @@ final class Notifier implements Processor<String, EventEnvelope, String, Notific
         var event = record.value();
         if (event == null) {
             return;
+        }
+        for (var notice : RoomNotices.of(event.getPayload())) {
+            tell(record, event, notice.recipient(), notice.type(), null, notice.attributes());
         }
         switch (event.getPayload()) {
             case ContactAdded added when added.getNotify() ->

@@ -34,6 +34,14 @@ public final class RelationsTopology {
     }
 
     public static Topology build(AvroSerdes serdes, Function<Tenant, RosterLimits> limits, Duration requestRetention) {
+        return build(serdes, Limits.withRoster(limits), requestRetention);
+    }
+
+    public static Topology build(AvroSerdes serdes, Limits limits) {
+        return build(serdes, limits, REQUEST_RETENTION);
+    }
+
+    public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention) {
         var strings = Serdes.String();
         var topology = new Topology();
         topology.addSource(COMMANDS_SOURCE, strings.deserializer(), serdes.commands().deserializer(), Topics.COMMANDS);
@@ -47,6 +55,17 @@ public final class RelationsTopology {
         topology.addStateStore(store(StoreNames.BATCHES, serdes.storedBatches()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.COUNTERS, Serdes.Long()), COMMAND_PROCESSOR);
         topology.addStateStore(store(StoreNames.REQUESTS, serdes.storedRequests()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.SEATS, serdes.storedSeats()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.SEAT_ORDER, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOMS, serdes.storedRooms()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_MEMBERS, serdes.storedMembers()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_MEMBER_ORDER, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_BLOCKS, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_ALLOWS, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_MUTES, Serdes.Long()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.MUTE_EXPIRY, Serdes.String()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_BATCHES, serdes.storedRoomBatches()), COMMAND_PROCESSOR);
+        topology.addStateStore(store(StoreNames.ROOM_COUNTERS, Serdes.Long()), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), serdes.commands().serializer(), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), serdes.outcomes().serializer(), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.EVENTS_SINK, Topics.EVENTS, strings.serializer(), serdes.events().serializer(), COMMAND_PROCESSOR);

@@ -7,7 +7,11 @@ import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
+import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRequest;
+import dev.relations.schemas.StoredRoom;
+import dev.relations.schemas.StoredRoomBatch;
+import dev.relations.schemas.StoredSeat;
 import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.serde.ConfluentAvroSerde;
 import dev.relations.schemas.serde.SchemaRegistryClient;
@@ -36,6 +40,10 @@ public final class SchemaSubjects {
         subjects.put(changelog(applicationId, StoreNames.BLOCKS), StoredBlock.getClassSchema());
         subjects.put(changelog(applicationId, StoreNames.BATCHES), StoredBatch.getClassSchema());
         subjects.put(changelog(applicationId, StoreNames.REQUESTS), StoredRequest.getClassSchema());
+        subjects.put(changelog(applicationId, StoreNames.ROOMS), StoredRoom.getClassSchema());
+        subjects.put(changelog(applicationId, StoreNames.ROOM_MEMBERS), StoredMember.getClassSchema());
+        subjects.put(changelog(applicationId, StoreNames.ROOM_BATCHES), StoredRoomBatch.getClassSchema());
+        subjects.put(changelog(applicationId, StoreNames.SEATS), StoredSeat.getClassSchema());
         return subjects;
     }
 

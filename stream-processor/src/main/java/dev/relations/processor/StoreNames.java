@@ -32,13 +32,13 @@ public final class StoreNames {
     public static final String MUTE_EXPIRY = "mute-expiry";
     /** tenant|room|request-id -> StoredRoomBatch */
     public static final String ROOM_BATCHES = "room-batches";
-    /** tenant|room|counter-name -> long (members incl. owner and pending, admins, seq). */
+    /** tenant|room|#counter-name -> long (members incl. owner and pending, admins, seq; event-seq numbers the room's events). */
     public static final String ROOM_COUNTERS = "room-counters";
     /** tenant|user|room -> StoredSeat: the rooms a user holds a seat in. */
     public static final String SEATS = "seats";
     /** tenant|user|seq -> room: join order of a user's rooms. */
     public static final String SEAT_ORDER = "seat-order";
-    /** tenant|owner|counter-name -> long */
+    /** tenant|owner|#counter-name -> long (e.g. contacts, blocks, seats: the user's joined rooms, event-seq). */
     public static final String COUNTERS = "counters";
     /** tenant|request-id -> StoredRequest: idempotency of external commands. */
     public static final String REQUESTS = "requests";

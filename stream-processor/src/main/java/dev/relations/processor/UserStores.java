@@ -7,6 +7,7 @@ import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredRequest;
+import dev.relations.schemas.StoredSeat;
 import dev.relations.schemas.StoredUser;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -28,6 +29,8 @@ final class UserStores {
     final KeyValueStore<String, StoredBatch> batches;
     final KeyValueStore<String, Long> counters;
     final KeyValueStore<String, StoredRequest> requests;
+    final KeyValueStore<String, StoredSeat> seats;
+    final KeyValueStore<String, String> seatOrder;
 
     UserStores(ProcessingContext context) {
         users = context.getStateStore(StoreNames.USERS);
@@ -39,6 +42,8 @@ final class UserStores {
         batches = context.getStateStore(StoreNames.BATCHES);
         counters = context.getStateStore(StoreNames.COUNTERS);
         requests = context.getStateStore(StoreNames.REQUESTS);
+        seats = context.getStateStore(StoreNames.SEATS);
+        seatOrder = context.getStateStore(StoreNames.SEAT_ORDER);
     }
 
     Optional<User> user(Tenant tenant, Username username) {

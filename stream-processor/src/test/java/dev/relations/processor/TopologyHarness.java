@@ -1,5 +1,6 @@
 package dev.relations.processor;
 
+import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.RosterLimits;
@@ -25,6 +26,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -52,12 +55,17 @@ final class TopologyHarness implements AutoCloseable {
     private int requests;
 
     TopologyHarness(Path stateDir, Function<Tenant, RosterLimits> limits) {
+        this(stateDir, Limits.withRoster(limits));
+    }
+
+    /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at. */
+    TopologyHarness(Path stateDir, Limits limits) {
         var serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props);
+        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
         commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
         followUps = driver.createOutputTopic(Topics.COMMANDS, keys, serdes.commands().deserializer());
@@ -82,8 +90,26 @@ final class TopologyHarness implements AutoCloseable {
         return send(tenant, owner, nextRequestId(), addBody(owner, friend));
     }
 
-    /** Pipes one command as the API sends it, to the aggregate {@code self}, and answers its single outcome. */
+    /** Pipes one command as the API sends it, to the user aggregate {@code self}, and answers its single outcome. */
     Outcome send(Tenant tenant, String self, String requestId, Object body) {
+        return sendTo(Keys.user(tenant, name(self)), tenant, requestId, body);
+    }
+
+    /** Pipes one command as the API sends it to a chatroom's aggregate, and answers its single outcome. */
+    Outcome sendToRoom(Tenant tenant, String room, Object body) {
+        return sendTo(Keys.room(tenant, new RoomId(room)), tenant, nextRequestId(), body);
+    }
+
+    /** Lets the driver's wall clock run, firing the punctuators that fall due. */
+    void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
+    }
+
+    <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {
         var envelope = CommandEnvelope.newBuilder()
                 .setRequestId(requestId)
                 .setOrg(tenant.org())
@@ -93,7 +119,7 @@ final class TopologyHarness implements AutoCloseable {
                 .setApi(body instanceof AddContact ? ADD_API : "")
                 .setBody(body)
                 .build();
-        commands.pipeInput(Keys.user(tenant, name(self)), envelope);
+        commands.pipeInput(key, envelope);
         var answered = outcomes.readKeyValuesToList();
         assertThat(answered).as("outcomes of %s", requestId).hasSize(1);
         assertThat(answered.getFirst().key).isEqualTo(requestId);

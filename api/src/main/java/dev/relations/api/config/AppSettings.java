@@ -16,6 +16,7 @@ public class AppSettings {
     private String clientSecret;
     private int maxContacts = 100;
     private int maxBlocked = 500;
+    private int maxJoinedRooms = 100;
     private boolean openRegistration;
 
     public AppSettings(@Parameter String name) {
@@ -72,6 +73,14 @@ public class AppSettings {
 
     public void setMaxBlocked(int maxBlocked) {
         this.maxBlocked = maxBlocked;
+    }
+
+    public int getMaxJoinedRooms() {
+        return maxJoinedRooms;
+    }
+
+    public void setMaxJoinedRooms(int maxJoinedRooms) {
+        this.maxJoinedRooms = maxJoinedRooms;
     }
 
     public boolean isOpenRegistration() {

@@ -2,6 +2,9 @@ package dev.relations.api.config;
 
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
+import dev.relations.domain.room.RoomLimits;
+import dev.relations.domain.seat.SeatLimits;
+import dev.relations.processor.Limits;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,13 @@ public class Apps {
 
     public RosterLimits limits(Tenant tenant) {
         return find(tenant).map(a -> new RosterLimits(a.getMaxContacts(), a.getMaxBlocked())).orElse(DEFAULT_LIMITS);
+    }
+
+    /** Every per-app limit the processor enforces. */
+    public Limits limits() {
+        var rooms = RoomLimits.defaults();
+        return new Limits(this::limits, tenant -> rooms,
+                tenant -> new SeatLimits(find(tenant).map(AppSettings::getMaxJoinedRooms).orElse(SeatLimits.defaults().maxJoinedRooms())));
     }
 
     /** The app's uuid as answered in {@code application}: stable, derived from the app key. */

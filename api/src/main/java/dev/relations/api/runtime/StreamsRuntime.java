@@ -40,7 +40,7 @@ public class StreamsRuntime implements AutoCloseable {
         this.self = new HostInfo(settings.getAdvertisedHost(), httpPort);
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas());
-        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps::limits, idempotencyRetention), props);
+        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention), props);
         var running = new CountDownLatch(1);
         streams.setStateListener((next, previous) -> {
             LOG.info("event=streams_state from={} to={}", previous, next);
