@@ -2,6 +2,7 @@
 # Builds the benchmark if needed and runs it against a live service.
 #   benchmark/run.sh --help
 #   benchmark/run.sh --clients 64 --duration 20s --scenarios contact-add,contact-list,bare
+#   benchmark/run.sh --scenarios room-members --duration 3m   # runs until the room holds --room-size users
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -107,6 +107,12 @@ public final class Benchmark {
             case "contact-list" -> new ContactListScenario(client, runPrefix, options.listTargets());
             case "roster-large" -> new LargeRosterScenario(client, runPrefix, options.rosterOwners(), options.rosterSize());
             case "bare" -> new BarePipelineScenario(options.bootstrapServers(), runPrefix, options.timeout());
+            case "contact-page" -> new ContactPageScenario(client, runPrefix, options.listTargets(), options.clients());
+            case "block-unblock" -> new BlockUnblockScenario(client, runPrefix, options.warmup(), options.duration(),
+                    options.maxAddRate(), options.clients());
+            case "room-members" -> new RoomMembersScenario(client, runPrefix, options.roomSize());
+            case "room-page" -> new RoomPageScenario(client, runPrefix);
+            case "room-mute" -> new RoomMuteScenario(client, runPrefix);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }

@@ -30,6 +30,11 @@ final class ContactListScenario implements Scenario {
 
     @Override
     public void prepare() throws Exception {
+        prepareTargets(client, targets, friends, targetCount);
+    }
+
+    /** Registers {@code targetCount} targets and 100 friends and makes every target a contact of every friend. */
+    static void prepareTargets(RelationsClient client, String targets, String friends, int targetCount) throws Exception {
         System.out.printf("  registering %d users, adding %d contacts to each of %d targets%n",
                 targetCount + CONTACTS, CONTACTS, targetCount);
         Parallel.registerUsers(client, targets, targetCount);

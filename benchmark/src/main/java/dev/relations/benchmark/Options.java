@@ -32,9 +32,11 @@ record Options(
         int listTargets,
         int rosterSize,
         int rosterOwners,
+        int roomSize,
         Long servicePid) {
 
-    static final List<String> KNOWN_SCENARIOS = List.of("contact-add", "contact-list", "bare", "roster-large");
+    static final List<String> KNOWN_SCENARIOS = List.of("contact-add", "contact-list", "bare", "roster-large",
+            "contact-page", "block-unblock", "room-members", "room-page", "room-mute");
     static final String DEFAULT_CLIENT_ID = "YXA6-relations-demo";
     /** The service stores its generated client secret without the prefix it answers with. */
     static final String SECRET_PREFIX = "YXA6";
@@ -54,19 +56,27 @@ record Options(
               --duration D              measured time per scenario, e.g. 20s, 500ms, 1m (default 20s)
               --warmup D                unmeasured time before each scenario (default 5s)
               --timeout D               per-request timeout (default 30s)
-              --scenarios LIST          comma list of %s
+              --scenarios LIST          comma list of contact-add, contact-list, bare, roster-large,
+                                        contact-page, block-unblock, room-members, room-page, room-mute
                                         (default contact-add,contact-list,bare)
-              --max-add-rate N          adds/s the contact-add user pool is sized for (default 6000)
-              --list-targets N          users with exactly 100 contacts read by contact-list (default 32)
+              --max-add-rate N          adds/s the contact-add user pool is sized for, and operations/s
+                                        the block-unblock pool is (default 6000)
+              --list-targets N          users with exactly 100 contacts read by contact-list and
+                                        contact-page (default 32)
               --roster-size N           roster-large compares adds of contacts 1..N/10 with adds of
                                         contacts N-N/10+1..N; the app's contact limit must allow N
                                         (service env RELATIONS_MAX_CONTACTS) (default 3000)
               --roster-owners N         owners per roster-large group (default 4)
+              --room-size N             room-members fills one chatroom to N users (owner included) one
+                                        add at a time and compares the first 300 adds with the last
+                                        300; it stops when the room is full, so give it a --duration
+                                        long enough for that (the service caps maxusers at 10000)
+                                        (default 10000)
               --service-pid PID         service JVM to report resident memory for (default: the process
                                         listening on the base URL's port, if visible)
               --allow-remote            permit non-loopback hosts (refused by default)
               --help
-            """.formatted(String.join(",", KNOWN_SCENARIOS));
+            """;
 
     static Options parse(String[] args) {
         var flags = new LinkedHashMap<String, String>();
@@ -116,12 +126,16 @@ record Options(
                 positive(flags, "list-targets", 32),
                 positive(flags, "roster-size", 3000),
                 positive(flags, "roster-owners", 4),
+                positive(flags, "room-size", 10_000),
                 Optional.ofNullable(flags.remove("service-pid")).map(Long::parseLong).orElse(null));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", flags.keySet()));
         }
         if (options.rosterSize < 20) {
             throw new IllegalArgumentException("--roster-size must be at least 20");
+        }
+        if (options.roomSize < 21) {
+            throw new IllegalArgumentException("--room-size must be at least 21");
         }
         if (options.listTargets > 100) {
             throw new IllegalArgumentException("--list-targets must be at most 100: each target's friends hold one contact per target");

@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The few Easemob REST calls the scenarios make, over one keep-alive HTTP/1.1 client. */
+/** The Easemob REST calls the scenarios make, over one keep-alive HTTP/1.1 client. */
 final class RelationsClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ERROR = Pattern.compile("\"error\"\\s*:\\s*\"([^\"]*)\"");
@@ -144,6 +144,87 @@ final class RelationsClient implements AutoCloseable {
 
     Response listContacts(String owner) throws IOException, InterruptedException {
         return send(request("/users/" + encode(owner) + "/contacts/users").GET(), true);
+    }
+
+    /** One page of the contact list, newest first; {@code cursor} null for the first page. */
+    Response contactPage(String owner, int limit, String cursor) throws IOException, InterruptedException {
+        var query = "?limit=" + limit + (cursor == null ? "" : "&cursor=" + encode(cursor));
+        return send(request("/users/" + encode(owner) + "/contacts" + query).GET(), true);
+    }
+
+    Response block(String owner, String target) throws IOException, InterruptedException {
+        var body = JSON.createObjectNode();
+        body.putArray("usernames").add(target);
+        return send(request("/users/" + encode(owner) + "/blocks/users")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), true);
+    }
+
+    Response unblock(String owner, String target) throws IOException, InterruptedException {
+        return send(request("/users/" + encode(owner) + "/blocks/users/" + encode(target)).DELETE(), true);
+    }
+
+    /** Creates a chatroom and answers its id. */
+    String createRoom(String owner, int maxUsers) throws IOException, InterruptedException {
+        var body = JSON.createObjectNode()
+                .put("name", "bench")
+                .put("description", "bench")
+                .put("maxusers", maxUsers)
+                .put("owner", owner);
+        var response = send(request("/chatrooms").POST(HttpRequest.BodyPublishers.ofString(body.toString())), true);
+        var id = response.ok() ? JSON.readTree(response.body()).path("data").path("id").asText("") : "";
+        if (id.isEmpty()) {
+            throw new IllegalStateException("creating a chatroom failed: " + response.status() + " " + abbreviate(response.body()));
+        }
+        return id;
+    }
+
+    Response addRoomMember(String room, String user) throws IOException, InterruptedException {
+        return send(request("/chatrooms/" + encode(room) + "/users/" + encode(user))
+                .POST(HttpRequest.BodyPublishers.noBody()), true);
+    }
+
+    /** Adds up to 60 members in one call, retrying on a timeout or server error: a batch skips users already in. */
+    void addRoomMembersSurely(String room, List<String> users) throws IOException, InterruptedException {
+        var body = JSON.createObjectNode();
+        var names = body.putArray("usernames");
+        users.forEach(names::add);
+        Response response = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            response = send(request("/chatrooms/" + encode(room) + "/users")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())), true);
+            if (response.ok() || !response.retriable()) {
+                break;
+            }
+        }
+        if (!response.ok()) {
+            throw new IllegalStateException("adding " + users.size() + " members to chatroom " + room + ": "
+                    + response.status() + " " + abbreviate(response.body()));
+        }
+    }
+
+    Response roomMembers(String room, int pageNumber, int pageSize) throws IOException, InterruptedException {
+        return send(request("/chatrooms/" + encode(room) + "/users?pagenum=" + pageNumber + "&pagesize=" + pageSize).GET(), true);
+    }
+
+    /** The room's {@code affiliations_count} (owner included), or -1 when the answer has none. */
+    int roomSize(String room) throws IOException, InterruptedException {
+        var response = send(request("/chatrooms/" + encode(room)).GET(), true);
+        if (!response.ok()) {
+            return -1;
+        }
+        return JSON.readTree(response.body()).path("data").path(0).path("affiliations_count").asInt(-1);
+    }
+
+    Response mute(String room, String user, long durationMillis) throws IOException, InterruptedException {
+        var body = JSON.createObjectNode();
+        body.putArray("usernames").add(user);
+        body.put("mute_duration", durationMillis);
+        return send(request("/chatrooms/" + encode(room) + "/mute")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())), true);
+    }
+
+    static JsonNode tree(Response response) throws IOException {
+        return JSON.readTree(response.body());
     }
 
     /** The {@code count} field of a list answer, or -1 when absent. */

@@ -1,0 +1,463 @@
+package dev.relations.api.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+
+import static dev.relations.api.it.ContactsApiTest.concurrently;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Chatrooms over HTTP (SPEC D): rooms, members, admins, owner, blocklist, allowlist, mutes, mute-all, cascades. */
+class RoomsApiTest {
+    private static final int JOINED_LIMIT = 3;
+    private static final TestApp APP = TestApp.unique("rooms", 100);
+    private static ServiceInstance service;
+    private static Client client;
+
+    @BeforeAll
+    static void start() {
+        service = ServiceInstance.start(TestCluster.get(), "rooms-it-" + APP.name(), TestCluster.get().newDirectory("rooms"),
+                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT), APP);
+        client = new Client(service, APP).authenticated();
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    // ------------------------------------------------------------------ rooms
+
+    @Test
+    void a_created_room_is_answered_with_its_id_and_detailed_with_owner_and_members() {
+        users("cr-owner", "cr-m1", "cr-m2");
+
+        var created = client.post("/chatrooms", Map.of("name", "lounge", "description", "chat", "maxusers", 300,
+                "owner", "cr-owner", "members", List.of("cr-m1", "cr-m2")));
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body().get("action").asText()).isEqualTo("post");
+        var id = created.body().get("data").get("id").asText();
+        assertThat(id).matches("[1-9][0-9]{1,17}");
+        var detail = client.get("/chatrooms/" + id);
+        assertThat(detail.status()).isEqualTo(200);
+        var room = detail.body().get("data").get(0);
+        assertThat(room.get("id").asText()).isEqualTo(id);
+        assertThat(room.get("name").asText()).isEqualTo("lounge");
+        assertThat(room.get("description").asText()).isEqualTo("chat");
+        assertThat(room.get("maxusers").asInt()).isEqualTo(300);
+        assertThat(room.get("owner").asText()).isEqualTo("cr-owner");
+        assertThat(room.get("mute").asBoolean()).isFalse();
+        assertThat(room.get("affiliations_count").asInt()).isEqualTo(3);
+        assertThat(room.get("affiliations").toString())
+                .isEqualTo("[{\"owner\":\"cr-owner\"},{\"member\":\"cr-m1\"},{\"member\":\"cr-m2\"}]");
+    }
+
+    @Test
+    void creating_a_room_for_an_unknown_owner_or_member_is_404_and_creates_nothing() {
+        users("cr-known");
+
+        var unknownOwner = client.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "cr-ghost"));
+        var unknownMember = client.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "cr-known",
+                "members", List.of("cr-ghost2")));
+
+        assertError(unknownOwner, 404, "resource_not_found", "username cr-ghost doesn't exist!");
+        assertError(unknownMember, 404, "resource_not_found", "username cr-ghost2 doesn't exist!");
+        assertThat(joined("cr-known")).isEmpty();
+    }
+
+    @Test
+    void a_room_needs_a_name() {
+        users("cr-noname");
+        var reply = client.post("/chatrooms", Map.of("description", "x", "owner", "cr-noname"));
+        assertError(reply, 400, "invalid_parameter", "name must be provided");
+    }
+
+    @Test
+    void an_unknown_room_is_404_in_both_documented_flavours() {
+        assertError(client.get("/chatrooms/12345678"), 404, "service_resource_not_found", "do not find this group:12345678");
+        assertError(client.get("/chatrooms/12345678/users"), 404, "service_resource_not_found", "do not find this group:12345678");
+        assertError(client.get("/chatrooms/12345678/admin"), 404, "resource_not_found", "grpID 12345678 does not exist!");
+        assertError(client.post("/chatrooms/12345678/ban", null), 404, "resource_not_found", "grpID 12345678 does not exist!");
+        assertError(client.delete("/chatrooms/12345678"), 404, "resource_not_found", "grpID 12345678 does not exist!");
+    }
+
+    @Test
+    void updating_answers_one_true_per_field_and_refuses_unknown_fields() {
+        var id = room("up-owner");
+
+        var updated = client.put("/chatrooms/" + id, Map.of("name", "renamed", "maxusers", 500));
+        var unknown = client.put("/chatrooms/" + id, Map.of("name", "x", "color", "red"));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().get("data").get("groupname").asBoolean()).isTrue();
+        assertThat(updated.body().get("data").get("maxusers").asBoolean()).isTrue();
+        assertThat(updated.body().get("data").has("description")).isFalse();
+        assertThat(client.get("/chatrooms/" + id).body().get("data").get(0).get("name").asText()).isEqualTo("renamed");
+        assertError(unknown, 400, "invalid_parameter", "some of [color] are not valid fields");
+    }
+
+    @Test
+    void the_owner_is_transferred_to_a_member_and_the_old_owner_stays_a_member() {
+        var id = room("tr-owner", "tr-next");
+
+        var same = client.put("/chatrooms/" + id, Map.of("newowner", "tr-owner"));
+        var transferred = client.put("/chatrooms/" + id, Map.of("newowner", "tr-next"));
+
+        assertError(same, 403, "forbidden_op", "new owner and old owner are the same");
+        assertThat(transferred.status()).isEqualTo(200);
+        assertThat(transferred.body().get("data").get("newowner").asBoolean()).isTrue();
+        var members = client.get("/chatrooms/" + id + "/users?pagenum=1&pagesize=10").body().get("data");
+        assertThat(members.get(0).get("owner").asText()).isEqualTo("tr-next");
+        assertThat(members.toString()).contains("{\"member\":\"tr-owner\"}");
+    }
+
+    @Test
+    void transferring_to_a_non_member_is_refused() {
+        var id = room("tr2-owner");
+        users("tr2-stranger");
+        assertError(client.put("/chatrooms/" + id, Map.of("newowner", "tr2-stranger")), 403, "forbidden_op",
+                "user: tr2-stranger doesn't exist in group: " + id);
+    }
+
+    @Test
+    void deleting_a_room_answers_success_and_releases_every_membership() {
+        var id = room("del-owner", "del-m");
+
+        var deleted = client.delete("/chatrooms/" + id);
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().get("data").get("success").asBoolean()).isTrue();
+        assertThat(deleted.body().get("data").get("id").asText()).isEqualTo(id);
+        assertError(client.get("/chatrooms/" + id), 404, "service_resource_not_found", "do not find this group:" + id);
+        eventually(() -> joined("del-m").isEmpty() && joined("del-owner").isEmpty());
+    }
+
+    @Test
+    void rooms_are_listed_with_a_cursor() {
+        var a = room("ls-1");
+        var b = room("ls-2");
+        var c = room("ls-3");
+
+        var all = new ArrayList<String>();
+        String cursor = null;
+        do {
+            var page = client.get("/chatrooms?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            page.body().get("data").forEach(r -> all.add(r.get("id").asText()));
+            cursor = page.body().has("cursor") ? page.body().get("cursor").asText() : null;
+        } while (cursor != null);
+
+        assertThat(all).contains(a, b, c);
+        assertThat(all).doesNotHaveDuplicates();
+    }
+
+    // ------------------------------------------------------------------ members
+
+    @Test
+    void a_member_is_added_listed_after_the_owner_and_removed() {
+        var id = room("mb-owner");
+        users("mb-1");
+
+        var added = client.post("/chatrooms/" + id + "/users/mb-1", null);
+        var again = client.post("/chatrooms/" + id + "/users/mb-1", null);
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body().get("data").get("result").asBoolean()).isTrue();
+        assertThat(added.body().get("data").get("action").asText()).isEqualTo("add_member");
+        assertThat(added.body().get("data").get("user").asText()).isEqualTo("mb-1");
+        assertThat(added.body().get("data").get("id").asText()).isEqualTo(id);
+        assertError(again, 400, "forbidden_op", "can not join this group, reason:user: mb-1 already in group: " + id + "\n");
+        var page = client.get("/chatrooms/" + id + "/users?pagenum=1&pagesize=2");
+        assertThat(page.body().get("data").toString()).isEqualTo("[{\"owner\":\"mb-owner\"},{\"member\":\"mb-1\"}]");
+        assertThat(page.body().get("count").asInt()).isEqualTo(2);
+        assertThat(page.body().get("params").get("pagesize").get(0).asText()).isEqualTo("2");
+        assertThat(joined("mb-1")).containsExactly(id);
+
+        var removed = client.delete("/chatrooms/" + id + "/users/mb-1");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.body().get("data").get("action").asText()).isEqualTo("remove_member");
+        assertError(client.delete("/chatrooms/" + id + "/users/mb-1"), 400, "forbidden_op", "users [mb-1] are not members of this group!");
+        eventually(() -> joined("mb-1").isEmpty());
+    }
+
+    @Test
+    void the_owner_cannot_be_removed_blocked_or_muted() {
+        var id = room("own-owner");
+        assertError(client.delete("/chatrooms/" + id + "/users/own-owner"), 403, "forbidden_op", "forbidden operation on group owner!");
+        assertError(client.post("/chatrooms/" + id + "/blocks/users/own-owner", null), 403, "forbidden_op", "forbidden operation on group owner!");
+        assertError(client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("own-owner"), "mute_duration", 1000)),
+                403, "forbidden_op", "forbidden operation on group owner!");
+    }
+
+    @Test
+    void an_unknown_user_cannot_join() {
+        var id = room("unk-owner");
+        assertError(client.post("/chatrooms/" + id + "/users/unk-ghost", null), 404, "resource_not_found", "username unk-ghost doesn't exist!");
+    }
+
+    @Test
+    void a_full_room_refuses_a_new_member() {
+        users("full-owner", "full-1", "full-2");
+        var id = client.post("/chatrooms", Map.of("name", "tiny", "description", "x", "maxusers", 2, "owner", "full-owner",
+                "members", List.of("full-1"))).body().get("data").get("id").asText();
+
+        assertError(client.post("/chatrooms/" + id + "/users/full-2", null), 403, "exceed_limit", "members size is greater than max user size !");
+    }
+
+    @Test
+    void a_batch_add_answers_who_joined_and_a_batch_remove_answers_per_user() {
+        var id = room("bt-owner");
+        users("bt-1", "bt-2", "bt-3");
+        client.post("/chatrooms/" + id + "/users/bt-1", null);
+
+        var added = client.post("/chatrooms/" + id + "/users", Map.of("usernames", List.of("bt-1", "bt-2", "bt-3")));
+        var removed = client.delete("/chatrooms/" + id + "/users/bt-2,bt-missing-member");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(values(added.body().get("data").get("newmembers"))).containsExactly("bt-2", "bt-3");
+        assertThat(added.body().get("data").get("action").asText()).isEqualTo("add_member");
+        assertThat(removed.status()).isEqualTo(200);
+        var results = removed.body().get("data");
+        assertThat(results.get(0).get("user").asText()).isEqualTo("bt-2");
+        assertThat(results.get(0).get("result").asBoolean()).isTrue();
+        assertThat(results.get(1).get("result").asBoolean()).isFalse();
+        assertThat(results.get(1).get("reason").asText()).isEqualTo("user: bt-missing-member doesn't exist in group: " + id);
+    }
+
+    @Test
+    void a_batch_add_over_sixty_is_refused() {
+        var id = room("big-owner");
+        var reply = client.post("/chatrooms/" + id + "/users",
+                Map.of("usernames", IntStream.range(0, 61).mapToObj(i -> "u" + i).toList()));
+        assertError(reply, 400, "invalid_parameter", "addMembers: addMembers number more than maxSize : 60");
+    }
+
+    @Test
+    void the_v3_member_listing_pages_plain_names_with_a_cursor() {
+        var id = room("v3-owner", "v3-a", "v3-b", "v3-c");
+
+        var first = client.get("/chatrooms/" + id + "/users?version=v3&limit=2");
+        var second = client.get("/chatrooms/" + id + "/users?version=v3&limit=2&cursor=" + first.body().get("cursor").asText());
+
+        assertThat(values(first.body().get("data"))).containsExactly("v3-owner", "v3-a");
+        assertThat(values(second.body().get("data"))).containsExactly("v3-b", "v3-c");
+        assertThat(second.body().has("cursor")).isFalse();
+    }
+
+    @Test
+    void concurrent_joins_never_take_a_user_past_the_joined_rooms_limit() throws Exception {
+        users("lim-user");
+        var rooms = IntStream.range(0, 10).mapToObj(i -> room("lim-owner" + i)).toList();
+
+        var replies = concurrently(rooms.stream()
+                .map(r -> (Callable<Client.Reply>) () -> client.post("/chatrooms/" + r + "/users/lim-user", null))
+                .toList());
+
+        assertThat(replies.stream().filter(r -> r.status() == 200)).hasSize(JOINED_LIMIT);
+        assertThat(replies.stream().filter(r -> r.status() != 200)).allSatisfy(r -> assertError(r, 403, "exceed_limit",
+                "can not join this group, reason:user lim-user has joined too many chatrooms!"));
+        assertThat(joined("lim-user")).hasSize(JOINED_LIMIT);
+    }
+
+    // ------------------------------------------------------------------ admins
+
+    @Test
+    void an_admin_is_added_listed_and_removed() {
+        var id = room("ad-owner", "ad-1");
+        users("ad-stranger");
+
+        var added = client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "ad-1"));
+        var list = client.get("/chatrooms/" + id + "/admin");
+        var stranger = client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "ad-stranger"));
+        var removed = client.delete("/chatrooms/" + id + "/admin/ad-1");
+        var notAdmin = client.delete("/chatrooms/" + id + "/admin/ad-1");
+
+        assertThat(added.body().get("data").get("result").asText()).isEqualTo("success");
+        assertThat(added.body().get("data").get("newadmin").asText()).isEqualTo("ad-1");
+        assertThat(values(list.body().get("data"))).containsExactly("ad-1");
+        assertError(stranger, 400, "forbidden_op", "users [ad-stranger] are not members of this group!");
+        assertThat(removed.body().get("data").get("result").asText()).isEqualTo("success");
+        assertThat(removed.body().get("data").get("oldadmin").asText()).isEqualTo("ad-1");
+        assertError(notAdmin, 403, "forbidden_op", "user:ad-1 is not admin of group:" + id);
+    }
+
+    // ------------------------------------------------------------------ blocklist, allowlist
+
+    @Test
+    void blocking_removes_the_member_and_keeps_them_out_until_unblocked() {
+        var id = room("rb-owner", "rb-1");
+
+        var blocked = client.post("/chatrooms/" + id + "/blocks/users/rb-1", null);
+        var rejoin = client.post("/chatrooms/" + id + "/users/rb-1", null);
+        var list = client.get("/chatrooms/" + id + "/blocks/users");
+        var unblocked = client.delete("/chatrooms/" + id + "/blocks/users/rb-1");
+
+        assertThat(blocked.status()).isEqualTo(200);
+        assertThat(blocked.body().get("data").get("action").asText()).isEqualTo("add_blocks");
+        assertThat(blocked.body().get("data").get("chatroomid").asText()).isEqualTo(id);
+        assertError(rejoin, 403, "forbidden_op", "user rb-1 is in blacklist of group: " + id);
+        assertThat(values(list.body().get("data"))).containsExactly("rb-1");
+        assertThat(unblocked.body().get("data").get("action").asText()).isEqualTo("remove_blocks");
+        assertThat(client.post("/chatrooms/" + id + "/users/rb-1", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_batch_block_answers_per_user_with_the_documented_reason() {
+        var id = room("rbb-owner", "rbb-1");
+        users("rbb-outsider");
+
+        var reply = client.post("/chatrooms/" + id + "/blocks/users", Map.of("usernames", List.of("rbb-1", "rbb-outsider")));
+
+        assertThat(reply.status()).isEqualTo(200);
+        var results = reply.body().get("data");
+        assertThat(results.get(0).get("result").asBoolean()).isTrue();
+        assertThat(results.get(1).get("result").asBoolean()).isFalse();
+        assertThat(results.get(1).get("reason").asText()).isEqualTo("user: rbb-outsider doesn't exist in chatroom: " + id);
+    }
+
+    @Test
+    void the_allowlist_adds_lists_and_removes_as_an_array() {
+        var id = room("al-owner", "al-1", "al-2");
+
+        var one = client.post("/chatrooms/" + id + "/white/users/al-1", null);
+        client.post("/chatrooms/" + id + "/white/users", Map.of("usernames", List.of("al-2")));
+        var list = client.get("/chatrooms/" + id + "/white/users");
+        var removed = client.delete("/chatrooms/" + id + "/white/users/al-1");
+
+        assertThat(one.body().get("data").get("action").asText()).isEqualTo("add_user_whitelist");
+        assertThat(values(list.body().get("data"))).containsExactlyInAnyOrder("al-1", "al-2");
+        assertThat(removed.body().get("data").isArray()).isTrue();
+        assertThat(removed.body().get("data").get(0).get("action").asText()).isEqualTo("remove_user_whitelist");
+        assertThat(values(client.get("/chatrooms/" + id + "/white/users").body().get("data"))).containsExactly("al-2");
+    }
+
+    // ------------------------------------------------------------------ mutes, mute-all
+
+    @Test
+    void a_timed_mute_is_listed_with_its_expiry_and_lifts_itself() {
+        var id = room("mu-owner", "mu-1", "mu-2");
+
+        var muted = client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("mu-1"), "mute_duration", 1500));
+        var forever = client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("mu-2"), "mute_duration", -1));
+
+        assertThat(muted.status()).isEqualTo(200);
+        var line = muted.body().get("data").get(0);
+        assertThat(line.get("result").asBoolean()).isTrue();
+        assertThat(line.get("user").asText()).isEqualTo("mu-1");
+        assertThat(line.get("expire").asLong()).isGreaterThan(System.currentTimeMillis());
+        assertThat(forever.body().get("data").get(0).get("expire").asLong()).isEqualTo(-1L);
+        assertThat(client.get("/chatrooms/" + id + "/mute").body().get("data").size()).isEqualTo(2);
+
+        eventually(() -> client.get("/chatrooms/" + id + "/mute").body().get("data").size() == 1);
+        assertThat(client.get("/chatrooms/" + id + "/mute").body().get("data").get(0).get("user").asText()).isEqualTo("mu-2");
+    }
+
+    @Test
+    void unmuting_answers_per_user() {
+        var id = room("um-owner", "um-1", "um-2");
+        client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("um-1"), "mute_duration", 60000));
+
+        var reply = client.delete("/chatrooms/" + id + "/mute/um-1,um-2");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body().get("data").get(0).get("result").asBoolean()).isTrue();
+        assertThat(reply.body().get("data").get(0).get("user").asText()).isEqualTo("um-1");
+        assertThat(reply.body().get("data").get(1).get("result").asBoolean()).isFalse();
+        assertThat(client.get("/chatrooms/" + id + "/mute").body().get("data").size()).isZero();
+    }
+
+    @Test
+    void mute_all_is_set_and_cleared_and_shows_in_the_detail() {
+        var id = room("ban-owner");
+
+        var on = client.post("/chatrooms/" + id + "/ban", null);
+        var detailOn = client.get("/chatrooms/" + id).body().get("data").get(0).get("mute").asBoolean();
+        var off = client.delete("/chatrooms/" + id + "/ban");
+        client.post("/chatrooms/" + id + "/ban", null);
+        var offByPut = client.put("/chatrooms/" + id + "/ban", null);
+
+        assertThat(on.body().get("action").asText()).isEqualTo("post");
+        assertThat(on.body().get("data").get("mute").asBoolean()).isTrue();
+        assertThat(detailOn).isTrue();
+        assertThat(off.body().get("data").get("mute").asBoolean()).isFalse();
+        assertThat(offByPut.body().get("data").get("mute").asBoolean()).isFalse();
+        assertThat(client.get("/chatrooms/" + id).body().get("data").get(0).get("mute").asBoolean()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ cascades
+
+    @Test
+    void deleting_a_user_dissolves_the_rooms_they_own_and_leaves_the_others() {
+        var owned = room("cas-owner", "cas-member");
+        var other = room("cas-other-owner", "cas-owner");
+
+        assertThat(client.delete("/users/cas-owner").status()).isEqualTo(200);
+
+        eventually(() -> client.get("/chatrooms/" + owned).status() == 404);
+        eventually(() -> !client.get("/chatrooms/" + other + "/users").body().get("data").toString().contains("cas-owner"));
+        eventually(() -> joined("cas-member").isEmpty());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void users(String... names) {
+        for (var name : names) {
+            var reply = client.post("/users", Map.of("username", name, "password", "pw"));
+            assertThat(reply.status()).as("register %s: %s", name, reply.body()).isIn(200, 400);
+        }
+    }
+
+    /** A new room owned by {@code owner} with those members (all registered here). */
+    private static String room(String owner, String... members) {
+        users(owner);
+        users(members);
+        var body = new java.util.HashMap<String, Object>(Map.of("name", "room of " + owner, "description", "test", "owner", owner));
+        if (members.length > 0) {
+            body.put("members", List.of(members));
+        }
+        var reply = client.post("/chatrooms", body);
+        assertThat(reply.status()).as("create: %s", reply.body()).isEqualTo(200);
+        return reply.body().get("data").get("id").asText();
+    }
+
+    private static List<String> joined(String user) {
+        var reply = client.get("/users/" + user + "/joined_chatrooms");
+        assertThat(reply.status()).as("joined: %s", reply.body()).isEqualTo(200);
+        var ids = new ArrayList<String>();
+        reply.body().get("data").forEach(r -> ids.add(r.get("id").asText()));
+        return ids;
+    }
+
+    private static List<String> values(JsonNode array) {
+        var names = new ArrayList<String>();
+        array.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    static void assertError(Client.Reply reply, int status, String error, String description) {
+        assertThat(reply.status()).as("status of %s", reply.body()).isEqualTo(status);
+        assertThat(reply.error()).isEqualTo(error);
+        assertThat(reply.description()).isEqualTo(description);
+    }
+
+    private static void eventually(java.util.function.BooleanSupplier condition) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("condition reached in time").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
