@@ -28,7 +28,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +73,7 @@ public class RoomMemberController {
             }
             int size = number(pagesize, MAX_PAGE, MAX_PAGE);
             int pageNumber = Math.max(1, number(pagenum, 1, Integer.MAX_VALUE));
-            var everyone = new ArrayList<Map<String, Object>>();
-            everyone.add(Map.of("owner", info.getOwner()));
-            RoomViews.membersInJoinOrder(partition, tenant, room, 0, Integer.MAX_VALUE).stream()
-                    .filter(m -> !m.equals(info.getOwner()))
-                    .forEach(m -> everyone.add(Map.of("member", m)));
-            long from = (long) (pageNumber - 1) * size;
-            var page = from >= everyone.size() ? List.<Map<String, Object>>of()
-                    : everyone.subList((int) from, (int) Math.min(everyone.size(), from + size));
+            var page = RoomViews.memberPage(partition, tenant, room, info.getOwner(), (long) (pageNumber - 1) * size, size);
             var params = new LinkedHashMap<String, Object>();
             if (pagesize != null) {
                 params.put("pagesize", List.of(pagesize));

@@ -49,6 +49,34 @@ public final class RoomViews {
         return page;
     }
 
+    /**
+     * One page of Easemob's member listing: the owner first, then the others in join order.
+     * Walks the order index up to the page, without materialising the room.
+     */
+    public static List<Map<String, Object>> memberPage(ReadRouter.Partition partition, Tenant tenant, RoomId room, String owner,
+                                                       long offset, int size) {
+        var page = new ArrayList<Map<String, Object>>();
+        if (offset == 0 && size > 0) {
+            page.add(Map.of("owner", owner));
+        }
+        long skip = Math.max(0, offset - 1);
+        try (var it = partition.<String>store(StoreNames.ROOM_MEMBER_ORDER)
+                .range(Keys.roomOrder(tenant, room, 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
+            while (it.hasNext() && page.size() < size) {
+                var member = it.next().value;
+                if (member.equals(owner)) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
+                page.add(Map.of("member", member));
+            }
+        }
+        return page;
+    }
+
     public static Map<String, Object> detail(ReadRouter.Partition partition, Tenant tenant, RoomId room, StoredRoom info) {
         var members = membersInJoinOrder(partition, tenant, room, 0, Integer.MAX_VALUE);
         var affiliations = new ArrayList<Map<String, Object>>();

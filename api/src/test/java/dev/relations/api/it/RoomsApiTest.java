@@ -241,6 +241,21 @@ class RoomsApiTest {
     }
 
     @Test
+    void member_pages_put_the_owner_first_and_then_everyone_in_join_order() {
+        var id = room("pg-owner", "pg-a", "pg-b", "pg-c", "pg-d");
+        client.put("/chatrooms/" + id, Map.of("newowner", "pg-c"));
+
+        var first = client.get("/chatrooms/" + id + "/users?pagenum=1&pagesize=2").body().get("data").toString();
+        var second = client.get("/chatrooms/" + id + "/users?pagenum=2&pagesize=2").body().get("data").toString();
+        var third = client.get("/chatrooms/" + id + "/users?pagenum=3&pagesize=2");
+
+        assertThat(first).isEqualTo("[{\"owner\":\"pg-c\"},{\"member\":\"pg-owner\"}]");
+        assertThat(second).isEqualTo("[{\"member\":\"pg-a\"},{\"member\":\"pg-b\"}]");
+        assertThat(third.body().get("data").toString()).isEqualTo("[{\"member\":\"pg-d\"}]");
+        assertThat(third.body().get("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void the_v3_member_listing_pages_plain_names_with_a_cursor() {
         var id = room("v3-owner", "v3-a", "v3-b", "v3-c");
 
