@@ -1,10 +1,15 @@
 package dev.relations.api.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relations.processor.Topics;
+import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.Notification;
+import dev.relations.schemas.RoomMutesRemoved;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -373,6 +378,62 @@ class RoomsApiTest {
 
         eventually(() -> client.get("/chatrooms/" + id + "/mute").body().get("data").size() == 1);
         assertThat(client.get("/chatrooms/" + id + "/mute").body().get("data").get(0).get("user").asText()).isEqualTo("mu-2");
+    }
+
+    @Test
+    void an_expired_mute_is_published_as_an_event_and_told_to_the_user() {
+        var id = room("exp-owner", "exp-1");
+        try (var events = new TopicReader<>(TestCluster.get(), Topics.EVENTS, EventEnvelope.class);
+             var notifications = new TopicReader<>(TestCluster.get(), Topics.NOTIFICATIONS, Notification.class)) {
+            client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("exp-1"), "mute_duration", 1000));
+
+            var lifted = events.collect(r -> r.value().getEventType().equals("room.mutes.removed")
+                    && r.value().getAggregateId().endsWith("/room/" + id), Duration.ofSeconds(6));
+            var told = notifications.collect(r -> r.value().getType().equals("room.mute.remove")
+                    && id.equals(r.value().getAttributes().get("room")), Duration.ofSeconds(1));
+
+            assertThat(lifted).hasSize(1);
+            assertThat(((RoomMutesRemoved) lifted.getFirst().value().getPayload()).getReason()).isEqualTo("EXPIRED");
+            assertThat(lifted.getFirst().value().getAggregateType()).isEqualTo("chatroom");
+            assertThat(told).extracting(r -> r.key()).containsExactly(APP.org() + "#" + APP.app() + "/user/exp-1");
+        }
+    }
+
+    @Test
+    void list_batches_over_their_documented_size_are_refused() {
+        var id = room("lim60-owner");
+        var sixtyOne = IntStream.range(0, 61).mapToObj(i -> "x" + i).toList();
+        var hundredOne = String.join(",", IntStream.range(0, 101).mapToObj(i -> "x" + i).toList());
+        var sixtyOneCsv = String.join(",", sixtyOne);
+
+        assertError(client.post("/chatrooms/" + id + "/blocks/users", Map.of("usernames", sixtyOne)), 400, "invalid_parameter",
+                "userNames is more than max limit : 60");
+        assertError(client.delete("/chatrooms/" + id + "/blocks/users/" + sixtyOneCsv), 400, "invalid_parameter",
+                "removeBlacklist: list size more than max limit : 60");
+        assertError(client.post("/chatrooms/" + id + "/white/users", Map.of("usernames", sixtyOne)), 400, "invalid_parameter",
+                "usernames size is more than max limit : 60");
+        assertError(client.delete("/chatrooms/" + id + "/white/users/" + sixtyOneCsv), 400, "invalid_parameter",
+                "removeWhitelist size is more than max limit : 60");
+        assertError(client.post("/chatrooms/" + id + "/mute", Map.of("usernames", sixtyOne, "mute_duration", 1000)), 400,
+                "invalid_parameter", "userNames size is more than max limit : 60");
+        assertError(client.delete("/chatrooms/" + id + "/mute/" + sixtyOneCsv), 400, "invalid_parameter",
+                "removeMute member size more than max limit :  60");
+        assertError(client.delete("/chatrooms/" + id + "/users/" + hundredOne), 400, "invalid_parameter",
+                "kickMember: kickMembers number more than maxSize : 100");
+    }
+
+    @Test
+    void updates_beyond_the_documented_limits_are_refused() {
+        var id = room("ul-owner", "ul-1", "ul-2");
+
+        assertError(client.put("/chatrooms/" + id, Map.of("name", "n".repeat(129))), 403, "exceed_limit", "title cannot exceed to 128");
+        assertError(client.put("/chatrooms/" + id, Map.of("description", "d".repeat(513))), 403, "exceed_limit", "desc cannot exceed to 512");
+        assertError(client.put("/chatrooms/" + id, Map.of("maxusers", 10001)), 403, "exceed_limit", "maxUsers cannot exceed 10000");
+        var belowSize = client.put("/chatrooms/" + id, Map.of("maxusers", 2));
+        assertThat(belowSize.status()).isEqualTo(400);
+        assertThat(belowSize.error()).isEqualTo("invalid_parameter");
+        assertError(client.put("/chatrooms/" + id, Map.of("newowner", "ul-1", "name", "x")), 400, "invalid_parameter",
+                "newowner can not be changed together with other fields");
     }
 
     @Test
