@@ -3,7 +3,6 @@ package dev.relations.api;
 import dev.relations.api.runtime.EmbeddedKafka;
 import dev.relations.api.runtime.RegistryProcess;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
@@ -31,6 +30,7 @@ public final class Application {
         var properties = new HashMap<String, Object>();
         var dataDir = Path.of(env.getOrDefault("RELATIONS_DATA_DIR", "data")).toAbsolutePath();
         boolean embedded = blank(env.get("RELATIONS_KAFKA_BOOTSTRAP_SERVERS"));
+        Runnable embeddedStop = () -> { };
         if (embedded) {
             int kafkaPort = Integer.parseInt(env.getOrDefault("RELATIONS_EMBEDDED_KAFKA_PORT", "9092"));
             int registryPort = Integer.parseInt(env.getOrDefault("RELATIONS_EMBEDDED_REGISTRY_PORT", "8081"));
@@ -45,10 +45,10 @@ public final class Application {
                 kafka.close();
                 throw e;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            embeddedStop = () -> {
                 registry.close();
                 kafka.close();
-            }, "embedded-shutdown"));
+            };
             properties.put("relations.kafka.bootstrap-servers", kafka.bootstrapServers());
             properties.put("relations.kafka.registry-url", registry.ccompatUrl());
         }
@@ -59,7 +59,16 @@ public final class Application {
         if (blank(env.get("RELATIONS_CLIENT_SECRET"))) {
             properties.put("relations.apps.default.client-secret", "YXA6" + persistentSecret(dataDir.resolve("client-secret")));
         }
-        ApplicationContext context = Micronaut.build(args).properties(properties).banner(false).start();
+        // A plain context rather than Micronaut.run: its own shutdown hook would race the one below.
+        ApplicationContext context = ApplicationContext.builder(Application.class).args(args).properties(properties)
+                .deduceEnvironment(false).start();
+        context.getBean(EmbeddedServer.class).start();
+        var stopEmbedded = embeddedStop;
+        // One hook, in order: the service leaves its consumer group while the broker is still up.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            stopEmbedded.run();
+        }, "relations-shutdown"));
         printWelcome(context, embedded, (System.nanoTime() - started) / 1_000_000);
     }
 

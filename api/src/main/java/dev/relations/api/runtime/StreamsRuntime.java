@@ -9,6 +9,7 @@ import dev.relations.schemas.serde.HttpSchemaRegistryClient;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -78,6 +79,8 @@ public class StreamsRuntime implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        // Leave the group: otherwise a restarted instance waits out the old member's session.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }
