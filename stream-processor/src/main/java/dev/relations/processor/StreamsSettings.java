@@ -15,8 +15,16 @@ public final class StreamsSettings {
     private StreamsSettings() {
     }
 
+    /** Default commit interval: the write latency floor per step of a chain. */
+    public static final int COMMIT_INTERVAL_MS = 10;
+
     public static Properties of(String applicationId, String bootstrapServers, String stateDir,
                                 String applicationServer, int replicationFactor, int standbyReplicas) {
+        return of(applicationId, bootstrapServers, stateDir, applicationServer, replicationFactor, standbyReplicas, COMMIT_INTERVAL_MS);
+    }
+
+    public static Properties of(String applicationId, String bootstrapServers, String stateDir,
+                                String applicationServer, int replicationFactor, int standbyReplicas, int commitIntervalMs) {
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -25,7 +33,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicationFactor);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 10);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         props.put(StreamsConfig.POLL_MS_CONFIG, 5);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);

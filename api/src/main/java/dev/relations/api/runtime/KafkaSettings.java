@@ -1,5 +1,6 @@
 package dev.relations.api.runtime;
 
+import dev.relations.processor.StreamsSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** Where Kafka and the registry are, and how the topics and the Streams app are laid out. */
@@ -13,6 +14,7 @@ public class KafkaSettings {
     private int partitions = 6;
     private short replicationFactor = 1;
     private int standbyReplicas = 0;
+    private int commitIntervalMs = StreamsSettings.COMMIT_INTERVAL_MS;
 
     public String getBootstrapServers() {
         return bootstrapServers;
@@ -68,6 +70,14 @@ public class KafkaSettings {
 
     public void setReplicationFactor(short replicationFactor) {
         this.replicationFactor = replicationFactor;
+    }
+
+    public int getCommitIntervalMs() {
+        return commitIntervalMs;
+    }
+
+    public void setCommitIntervalMs(int commitIntervalMs) {
+        this.commitIntervalMs = commitIntervalMs;
     }
 
     public int getStandbyReplicas() {

@@ -40,7 +40,8 @@ public class StreamsRuntime implements AutoCloseable {
         this.serdes = AvroSerdes.using(registry);
         this.self = new HostInfo(settings.getAdvertisedHost(), httpPort);
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
-                self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas());
+                self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
+                settings.getCommitIntervalMs());
         this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention), props);
         var running = new CountDownLatch(1);
         streams.setStateListener((next, previous) -> {
