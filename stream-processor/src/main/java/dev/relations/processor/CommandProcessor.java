@@ -220,7 +220,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private Optional<Verdict> handleRoom(Step step, RoomCommand command) {
         var room = new StoreRoom(step.ctx().tenant(), step.room(), rooms);
         var decision = RoomDecider.decide(command, step.ctx(), room, limits.rooms().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> RoomDecider.evolve(room, event), RoomEventMapping::of, CommandMapping::toAvro);
+        // Events are mapped after they are folded in, so a join's member_count is the count after it.
+        return apply(step, decision, event -> RoomDecider.evolve(room, event), event -> RoomEventMapping.of(event, room),
+                CommandMapping::toAvro);
     }
 
     /** Seats are bookkeeping of the joined-rooms limit: their events are never published. */

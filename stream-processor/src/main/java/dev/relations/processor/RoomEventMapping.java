@@ -1,5 +1,6 @@
 package dev.relations.processor;
 
+import dev.relations.domain.room.Room;
 import dev.relations.domain.room.RoomEvent;
 import dev.relations.schemas.RoomAdminsAdded;
 import dev.relations.schemas.RoomAdminsRemoved;
@@ -25,7 +26,7 @@ final class RoomEventMapping {
     }
 
     /** Null for internal events that consumers never see. */
-    static EventMapping.Published of(RoomEvent event) {
+    static EventMapping.Published of(RoomEvent event, Room room) {
         return switch (event) {
             case RoomEvent.MembersReserved ignored -> null;
             case RoomEvent.MembersReleased ignored -> null;
@@ -40,7 +41,7 @@ final class RoomEventMapping {
                     new RoomOwnerChanged(o.room().value(), o.oldOwner().value(), o.newOwner().value()));
             case RoomEvent.RoomDeleted d -> published("room.deleted", new RoomDeleted(d.room().value()));
             case RoomEvent.MembersJoined j -> published("room.members.joined",
-                    new RoomMembersJoined(j.room().value(), values(j.members()), j.reason().name()));
+                    new RoomMembersJoined(j.room().value(), values(j.members()), j.reason().name(), room.memberCount()));
             case RoomEvent.MembersLeft l -> published("room.members.left",
                     new RoomMembersLeft(l.room().value(), values(l.members()), l.reason().name()));
             case RoomEvent.AdminsAdded a -> published("room.admins.added", new RoomAdminsAdded(a.room().value(), values(a.admins())));

@@ -81,7 +81,7 @@ class RelationsTopologyRoomTest {
                         tuple("acme#chat/room/100", "room.created", "chatroom", "acme#chat/room/100", 1L,
                                 new RoomCreated("100", "room 100", "about 100", 1000, "alice", "", NOW)),
                         tuple("acme#chat/room/100", "room.members.joined", "chatroom", "acme#chat/room/100", 2L,
-                                new RoomMembersJoined("100", List.of("bob", "carol"), "DIRECT")));
+                                new RoomMembersJoined("100", List.of("bob", "carol"), "DIRECT", 3)));
     }
 
     @Test
@@ -126,7 +126,7 @@ class RelationsTopologyRoomTest {
         assertThat(rooms.memberOrder(CHAT, "100")).containsExactly("alice", "bob", "dave");
         assertThat(rooms.seats(CHAT, "dave")).containsExactly("100");
         assertThat(relations.events.readValuesToList()).extracting(EventEnvelope::getPayload)
-                .containsExactly(new RoomMembersJoined("100", List.of("dave"), "DIRECT"));
+                .containsExactly(new RoomMembersJoined("100", List.of("dave"), "DIRECT", 3));
     }
 
     @Test
