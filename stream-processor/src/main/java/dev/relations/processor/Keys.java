@@ -76,6 +76,10 @@ public final class Keys {
         return roomEntry(tenant, room) + "|";
     }
 
+    public static String roomCounter(Tenant tenant, RoomId room, String name) {
+        return roomPrefix(tenant, room) + "#" + name;
+    }
+
     public static String roomMember(Tenant tenant, RoomId room, Username user) {
         return roomPrefix(tenant, room) + user.value();
     }

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /** The state stores of chatroom aggregates, opened once per processor, with the counters every room keeps. */
-final class RoomStores {
+public final class RoomStores {
     /** Counter names in {@link StoreNames#ROOM_COUNTERS}, read by the query side too. */
-    static final String MEMBERS = "members";
+    /** Members of a room, owner and joins in flight included. */
+    public static final String MEMBERS = "members";
     static final String ADMINS = "admins";
     static final String SEQ = "seq";
     static final String EVENT_SEQ = "event-seq";
@@ -44,7 +45,7 @@ final class RoomStores {
     }
 
     static String counterKey(Tenant tenant, RoomId room, String name) {
-        return Keys.roomPrefix(tenant, room) + "#" + name;
+        return Keys.roomCounter(tenant, room, name);
     }
 
     long counter(Tenant tenant, RoomId room, String name) {

@@ -125,23 +125,15 @@ public class RoomController {
     private List<Map<String, Object>> localRooms(Tenant tenant) {
         var rooms = new ArrayList<Map<String, Object>>();
         var prefix = tenant.appKey() + "|";
-        var members = reads.<String>allLocal(StoreNames.ROOM_MEMBER_ORDER);
-        try (var it = reads.<StoredRoom>allLocal(StoreNames.ROOMS)
-                .prefixScan(prefix, Serdes.String().serializer())) {
+        var counters = reads.<Long>allLocal(StoreNames.ROOM_COUNTERS);
+        try (var it = reads.<StoredRoom>allLocal(StoreNames.ROOMS).prefixScan(prefix, Serdes.String().serializer())) {
             it.forEachRemaining(kv -> {
                 var room = new RoomId(kv.key.substring(prefix.length()));
-                int count = 0;
-                try (var m = members.prefixScan(Keys.roomPrefix(tenant, room), Serdes.String().serializer())) {
-                    while (m.hasNext()) {
-                        m.next();
-                        count++;
-                    }
-                }
                 var line = new LinkedHashMap<String, Object>();
                 line.put("id", room.value());
                 line.put("name", kv.value.getName());
                 line.put("owner", kv.value.getOwner());
-                line.put("affiliations_count", count);
+                line.put("affiliations_count", RoomViews.memberCount(counters, tenant, room));
                 rooms.add(line);
             });
         }

@@ -81,11 +81,7 @@ public class ReadRouter {
         if (metadata.activeHost().equals(runtime.self())) {
             return local.apply(partition(metadata.partition()));
         }
-        var answer = send(request, metadata.activeHost(), remotePath);
-        if (answer.statusCode() >= 400) {
-            throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
-        }
-        return remote.apply(answer.body());
+        return remote.apply(askPeer(request, metadata.activeHost(), remotePath));
     }
 
     /** Every instance running the topology, this one included. */
@@ -110,7 +106,10 @@ public class ReadRouter {
         }
     }
 
-    /** The same call answered by a peer (marked forwarded, so the peer answers from its own partitions). */
+    /**
+     * A call answered by a peer (marked forwarded, so the peer answers from its own partitions).
+     * A peer's error is re-raised here, so it renders exactly as it would have on the peer.
+     */
     public byte[] askPeer(HttpRequest<?> request, HostInfo host, String path) {
         var answer = send(request, host, path);
         if (answer.statusCode() >= 400) {
@@ -165,12 +164,7 @@ public class ReadRouter {
     }
 
     private HttpResponse<?> forward(HttpRequest<?> request, HostInfo host) {
-        var answer = send(request, host, request.getUri().toString());
-        if (answer.statusCode() >= 400) {
-            // Re-raised so the error renders here exactly as it would have on the peer.
-            throw new ApiException(rejectionOf(answer.statusCode(), answer.body()));
-        }
-        return HttpResponse.status(HttpStatus.valueOf(answer.statusCode())).contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.body());
+        return HttpResponse.ok(askPeer(request, host, request.getUri().toString())).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private Rejection rejectionOf(int status, byte[] body) {

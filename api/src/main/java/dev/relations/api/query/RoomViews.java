@@ -3,10 +3,12 @@ package dev.relations.api.query;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.processor.Keys;
+import dev.relations.processor.RoomStores;
 import dev.relations.processor.StoreNames;
 import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +25,15 @@ public final class RoomViews {
         return Optional.ofNullable(partition.<StoredRoom>store(StoreNames.ROOMS).get(Keys.roomEntry(tenant, room)));
     }
 
-    /** Confirmed members in join order (the owner was the first to join). */
-    public static List<String> membersInJoinOrder(ReadRouter.Partition partition, Tenant tenant, RoomId room, long afterSeq, int limit) {
-        var names = new ArrayList<String>();
-        try (var it = partition.<String>store(StoreNames.ROOM_MEMBER_ORDER)
-                .range(Keys.roomOrder(tenant, room, afterSeq + 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
-            while (it.hasNext() && names.size() < limit) {
-                names.add(it.next().value);
-            }
-        }
-        return names;
+    /** Confirmed members in join order, without their seqs. */
+    public static List<String> membersInJoinOrder(ReadRouter.Partition partition, Tenant tenant, RoomId room) {
+        return membersFrom(partition, tenant, room, 0, Integer.MAX_VALUE).stream().map(Map.Entry::getValue).toList();
+    }
+
+    /** The members counter (owner and joins in flight included): O(1), unlike walking the order index. */
+    public static long memberCount(ReadOnlyKeyValueStore<String, Long> roomCounters, Tenant tenant, RoomId room) {
+        var count = roomCounters.get(Keys.roomCounter(tenant, room, RoomStores.MEMBERS));
+        return count == null ? 0 : count;
     }
 
     /** Members in join order with their seq, for cursors. */
@@ -78,7 +79,7 @@ public final class RoomViews {
     }
 
     public static Map<String, Object> detail(ReadRouter.Partition partition, Tenant tenant, RoomId room, StoredRoom info) {
-        var members = membersInJoinOrder(partition, tenant, room, 0, Integer.MAX_VALUE);
+        var members = membersInJoinOrder(partition, tenant, room);
         var affiliations = new ArrayList<Map<String, Object>>();
         for (var member : members) {
             affiliations.add(member.equals(info.getOwner()) ? Map.of("owner", member) : Map.of("member", member));

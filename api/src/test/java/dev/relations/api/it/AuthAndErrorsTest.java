@@ -154,8 +154,8 @@ class AuthAndErrorsTest {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.error()).isEqualTo("service_resource_not_found");
-        assertThat(reply.body().has("error_description")).isTrue();
-        assertThat(reply.body().has("exception")).isTrue();
+        assertThat(reply.description()).isEqualTo("Service resource not found");
+        assertThat(reply.body().get("exception").asText()).isEqualTo("ResourceNotFoundException");
     }
 
     @Test
@@ -163,7 +163,8 @@ class AuthAndErrorsTest {
         var reply = client.put("/users/someone/contacts/users", Map.of());
 
         assertThat(reply.status()).isEqualTo(405);
-        assertThat(reply.body().get("error_description").asText()).isNotBlank();
+        assertThat(reply.error()).isEqualTo("method_not_allowed");
+        assertThat(reply.description()).isEqualTo("Method PUT is not allowed for /" + APP.org() + "/" + APP.app() + "/users/someone/contacts/users");
         assertThat(reply.body().has("timestamp")).isTrue();
     }
 

@@ -290,6 +290,8 @@ class RelationsApiTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error()).isEqualTo("illegal_argument");
+        assertThat(reply.description()).isEqualTo("user could not block himself");
+        assertThat(values(small.get("/users/blk-self/blocks/users").body().get("data"))).isEmpty();
     }
 
     @Test

@@ -162,6 +162,12 @@ class RoomsApiTest {
 
         assertThat(all).contains(a, b, c);
         assertThat(all).doesNotHaveDuplicates();
+        var listed = new ArrayList<JsonNode>();
+        client.get("/chatrooms?limit=1000").body().get("data").forEach(listed::add);
+        assertThat(listed).filteredOn(r -> r.get("id").asText().equals(a)).singleElement().satisfies(r -> {
+            assertThat(r.get("owner").asText()).isEqualTo("ls-1");
+            assertThat(r.get("affiliations_count").asInt()).isEqualTo(1);
+        });
     }
 
     // ------------------------------------------------------------------ members
@@ -429,9 +435,9 @@ class RoomsApiTest {
         assertError(client.put("/chatrooms/" + id, Map.of("name", "n".repeat(129))), 403, "exceed_limit", "title cannot exceed to 128");
         assertError(client.put("/chatrooms/" + id, Map.of("description", "d".repeat(513))), 403, "exceed_limit", "desc cannot exceed to 512");
         assertError(client.put("/chatrooms/" + id, Map.of("maxusers", 10001)), 403, "exceed_limit", "maxUsers cannot exceed 10000");
-        var belowSize = client.put("/chatrooms/" + id, Map.of("maxusers", 2));
-        assertThat(belowSize.status()).isEqualTo(400);
-        assertThat(belowSize.error()).isEqualTo("invalid_parameter");
+        assertError(client.put("/chatrooms/" + id, Map.of("maxusers", 2)), 400, "invalid_parameter",
+                "maxusers cannot be less than the current number of members : 3");
+        assertThat(client.get("/chatrooms/" + id).body().get("data").get(0).get("maxusers").asInt()).isEqualTo(1000);
         assertError(client.put("/chatrooms/" + id, Map.of("newowner", "ul-1", "name", "x")), 400, "invalid_parameter",
                 "newowner can not be changed together with other fields");
     }
