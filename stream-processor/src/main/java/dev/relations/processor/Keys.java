@@ -51,7 +51,7 @@ public final class Keys {
 
     /** Fixed-width hex so that lexical order is numeric order. */
     public static String order(Tenant tenant, Username owner, long seq) {
-        return ownerPrefix(tenant, owner) + String.format("%016x", seq);
+        return ownerPrefix(tenant, owner) + hex16(seq);
     }
 
     /** An edge or entry of an owner naming another user (contacts, blocks, blockers). */
@@ -85,7 +85,7 @@ public final class Keys {
     }
 
     public static String roomOrder(Tenant tenant, RoomId room, long seq) {
-        return roomPrefix(tenant, room) + String.format("%016x", seq);
+        return roomPrefix(tenant, room) + hex16(seq);
     }
 
     public static String roomBatch(Tenant tenant, RoomId room, String requestId) {
@@ -94,7 +94,7 @@ public final class Keys {
 
     /** Timed mutes ordered by due time, then tenant, room and user. */
     public static String muteExpiry(long expireAt, Tenant tenant, RoomId room, Username user) {
-        return String.format("%016x", expireAt) + "|" + tenant.appKey() + "|" + room.value() + "|" + user.value();
+        return hex16(expireAt) + "|" + tenant.appKey() + "|" + room.value() + "|" + user.value();
     }
 
     public static String seat(Tenant tenant, Username user, RoomId room) {
@@ -113,5 +113,11 @@ public final class Keys {
 
     public static String request(Tenant tenant, String requestId) {
         return tenant.appKey() + "|" + requestId;
+    }
+
+    /** Fixed-width lower-case hex (on every ordered write, so no String.format). */
+    static String hex16(long value) {
+        var hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
     }
 }

@@ -35,7 +35,7 @@ final class MuteExpirySweep {
     void sweep(long now) {
         var due = new LinkedHashMap<String, DueRoom>();
         // '~' sorts after every character of an app key, so entries due exactly at `now` are included.
-        try (var it = index.range(null, String.format("%016x", now) + "|~")) {
+        try (var it = index.range(null, Keys.hex16(now) + "|~")) {
             it.forEachRemaining(kv -> {
                 var parts = kv.key.split("\\|", 4);
                 var appKey = parts[1];

@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 
@@ -56,8 +58,8 @@ public class TokenController {
             throw new ApiException(new Rejection(400, "invalid_grant", "InvalidGrantException", "client_id does not match"));
         }
         if (settings.getClientSecret() == null || settings.getClientSecret().isEmpty()
-                || !java.security.MessageDigest.isEqual(clientSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                settings.getClientSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                || !MessageDigest.isEqual(clientSecret.getBytes(StandardCharsets.UTF_8),
+                settings.getClientSecret().getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(new Rejection(400, "invalid_grant", "InvalidGrantException", "client_secret does not match"));
         }
         long ttl = grant.hasNonNull("ttl") ? grant.get("ttl").asLong(DEFAULT_TTL) : DEFAULT_TTL;
