@@ -28,6 +28,7 @@ import dev.relations.schemas.StoredUser;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,11 +52,18 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     static final String EVENTS_SINK = "events-sink";
     static final String COMMANDS_SINK = "commands-sink";
     static final String OUTCOMES_SINK = "outcomes-sink";
+    static final String NOTIFICATIONS_SINK = "notifications-sink";
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
-    private static final Duration SWEEP_MUTES_EVERY = Duration.ofSeconds(1);
+    /**
+     * Every wall-clock punctuation makes its task commit a transaction, even an idle one, so the
+     * sweep runs every few seconds: reads already hide a mute past its expiry, and only the
+     * expiry event waits for the sweep.
+     */
+    private static final Duration SWEEP_MUTES_EVERY = Duration.ofSeconds(5);
 
+    private final AvroSerdes serdes;
     private final Limits limits;
     private final Duration requestRetention;
     private ProcessorContext<String, Object> context;
@@ -63,7 +71,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private RoomStores rooms;
     private EventEnvelopes events;
 
-    CommandProcessor(Limits limits, Duration requestRetention) {
+    CommandProcessor(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+        this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
     }
@@ -71,8 +80,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.stores = new UserStores(context);
-        this.rooms = new RoomStores(context);
+        KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
+        var layout = new StateLayout(serdes, context.applicationId());
+        this.stores = new UserStores(state, layout);
+        this.rooms = new RoomStores(state, layout);
         this.events = new EventEnvelopes(stores, rooms);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
         var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes);
@@ -256,6 +267,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private void publish(Step step, EventMapping.Published published) {
         var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
         context.forward(step.record().withKey(event.getAggregateId()).withValue(event), EVENTS_SINK);
+        for (var notice : Notifier.of(event)) {
+            context.forward(step.record().withKey(notice.key).withValue(notice.value), NOTIFICATIONS_SINK);
+        }
     }
 
     private void forwardOutcome(Record<String, CommandEnvelope> record, Outcome outcome) {

@@ -2,7 +2,6 @@ package dev.relations.processor;
 
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +23,10 @@ final class MuteExpirySweep {
     private record DueRoom(Tenant tenant, RoomId room, List<String> keys) {
     }
 
-    private final KeyValueStore<String, String> index;
+    private final SliceTable<String> index;
     private final RoomExpiry expiry;
 
-    MuteExpirySweep(KeyValueStore<String, String> index, RoomExpiry expiry) {
+    MuteExpirySweep(SliceTable<String> index, RoomExpiry expiry) {
         this.index = index;
         this.expiry = expiry;
     }

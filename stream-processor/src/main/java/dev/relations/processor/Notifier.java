@@ -9,48 +9,43 @@ import dev.relations.schemas.UserDeleted;
 import dev.relations.schemas.UserRegistered;
 import dev.relations.schemas.UserUnblocked;
 import dev.relations.schemas.UsersBlocked;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.KeyValue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Derives push notifications from committed events only (the events topic is read
- * read_committed), keyed by the user who should be told so a gateway gets them in order.
+ * Derives push notifications from events only (never from a request), keyed by the user who
+ * should be told so a gateway gets them in order. The engine publishes them in the same
+ * exactly-once transaction as the event they derive from, so a notification exists exactly
+ * when its event is committed, without a second pass over the events topic.
  * Operation names follow Easemob's roster callbacks (add, remove, ban, allow); chatroom
  * events are told as {@link RoomNotices} decides.
  */
-final class Notifier implements Processor<String, EventEnvelope, String, Notification> {
+final class Notifier {
     /** Removals nobody is told about: the owner is gone, or an add that never completed is undone. */
     private static final java.util.Set<String> NOT_TOLD = java.util.Set.of("OWNER_DELETED", "ROLLBACK");
-    private ProcessorContext<String, Notification> context;
-
-    @Override
-    public void init(ProcessorContext<String, Notification> context) {
-        this.context = context;
+    private Notifier() {
     }
 
-    @Override
-    public void process(Record<String, EventEnvelope> record) {
-        var event = record.value();
-        if (event == null) {
-            return;
-        }
+    /** The notifications one event gives, each keyed by its recipient's aggregate. */
+    static List<KeyValue<String, Notification>> of(EventEnvelope event) {
+        var told = new ArrayList<KeyValue<String, Notification>>(2);
         for (var notice : RoomNotices.of(event.getPayload())) {
-            tell(record, event, notice.recipient(), notice.type(), null, notice.attributes());
+            told.add(tell(event, notice.recipient(), notice.type(), null, notice.attributes()));
         }
         switch (event.getPayload()) {
             case ContactAdded added when added.getNotify() ->
-                    tell(record, event, added.getOwner(), "roster.add", added.getFriend(), Map.of("source", added.getSource()));
+                    told.add(tell(event, added.getOwner(), "roster.add", added.getFriend(), Map.of("source", added.getSource())));
             case ContactRemoved removed when !NOT_TOLD.contains(removed.getReason()) ->
-                    tell(record, event, removed.getOwner(), "roster.remove", removed.getFriend(), Map.of("reason", removed.getReason()));
+                    told.add(tell(event, removed.getOwner(), "roster.remove", removed.getFriend(), Map.of("reason", removed.getReason())));
             case UsersBlocked blocked -> blocked.getTargets().forEach(target ->
-                    tell(record, event, target, "roster.ban", blocked.getOwner(), Map.of()));
+                    told.add(tell(event, target, "roster.ban", blocked.getOwner(), Map.of())));
             case UserUnblocked unblocked when "REST".equals(unblocked.getReason()) ->
-                    tell(record, event, unblocked.getTarget(), "roster.allow", unblocked.getOwner(), Map.of());
+                    told.add(tell(event, unblocked.getTarget(), "roster.allow", unblocked.getOwner(), Map.of()));
             case ContactRemarkSet ignored -> {
             }
             case UserUnblocked ignored -> {
@@ -66,9 +61,10 @@ final class Notifier implements Processor<String, EventEnvelope, String, Notific
             default -> {
             }
         }
+        return told;
     }
 
-    private void tell(Record<String, EventEnvelope> record, EventEnvelope event, String recipient, String type,
+    private static KeyValue<String, Notification> tell(EventEnvelope event, String recipient, String type,
                       String from, Map<String, String> attributes) {
         var id = UUID.nameUUIDFromBytes((event.getEventId() + "|" + recipient).getBytes(StandardCharsets.UTF_8)).toString();
         var notification = Notification.newBuilder()
@@ -83,6 +79,6 @@ final class Notifier implements Processor<String, EventEnvelope, String, Notific
                 .setAttributes(Map.copyOf(attributes))
                 .build();
         var key = event.getOrg() + "#" + event.getApp() + "/user/" + recipient;
-        context.forward(record.withKey(key).withValue(notification));
+        return KeyValue.pair(key, notification);
     }
 }

@@ -2,7 +2,6 @@ package dev.relations.processor;
 
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -12,14 +11,14 @@ import java.util.function.ToLongFunction;
  * confirmed ones (seq -> name, for newest-first listing) and the size counter, kept in step.
  */
 final class OrderedEdges<V> {
-    private final KeyValueStore<String, V> edges;
-    private final KeyValueStore<String, String> order;
+    private final SliceTable<V> edges;
+    private final SliceTable<String> order;
     private final UserStores stores;
     private final String sizeCounter;
     private final Predicate<V> confirmed;
     private final ToLongFunction<V> seq;
 
-    OrderedEdges(KeyValueStore<String, V> edges, KeyValueStore<String, String> order, UserStores stores,
+    OrderedEdges(SliceTable<V> edges, SliceTable<String> order, UserStores stores,
                  String sizeCounter, Predicate<V> confirmed, ToLongFunction<V> seq) {
         this.edges = edges;
         this.order = order;

@@ -2,26 +2,22 @@ package dev.relations.processor;
 
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * commands -> [command processor + stores] -> events, outcomes, commands (follow-ups);
- * events -> [notifier] -> notifications.
+ * commands -> [command processor + state store] -> events, notifications, outcomes, commands (follow-ups).
  */
 public final class RelationsTopology {
     private static final String COMMANDS_SOURCE = "commands-source";
     private static final String COMMAND_PROCESSOR = "command-processor";
-    private static final String EVENTS_SOURCE = "events-source";
-    private static final String NOTIFIER = "notifier";
-    private static final String NOTIFICATIONS_SINK = "notifications-sink";
 
     private RelationsTopology() {
     }
@@ -42,41 +38,32 @@ public final class RelationsTopology {
     }
 
     public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+        var minimal = new Properties();
+        minimal.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations");
+        minimal.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return build(serdes, limits, requestRetention, minimal);
+    }
+
+    /**
+     * The topology carries the Streams configuration: transactional state stores are read
+     * from the topology's config at start-up, and a bare {@code new Topology()} would have
+     * Streams wipe "corrupted" stores after a crash instead.
+     */
+    public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention, Properties streamsConfig) {
         var strings = Serdes.String();
-        var topology = new Topology();
+        var topology = new Topology(new TopologyConfig(new StreamsConfig(streamsConfig)));
         topology.addSource(COMMANDS_SOURCE, strings.deserializer(), serdes.commands().deserializer(), Topics.COMMANDS);
-        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(limits, requestRetention), COMMANDS_SOURCE);
-        topology.addStateStore(store(StoreNames.USERS, serdes.storedUsers()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.CONTACTS, serdes.storedContacts()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.CONTACT_ORDER, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.BLOCKS, serdes.storedBlocks()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.BLOCK_ORDER, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.BLOCKERS, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.BATCHES, serdes.storedBatches()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.COUNTERS, Serdes.Long()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.REQUESTS, serdes.storedRequests()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.SEATS, serdes.storedSeats()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.SEAT_ORDER, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOMS, serdes.storedRooms()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_MEMBERS, serdes.storedMembers()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_MEMBER_ORDER, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_BLOCKS, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_ALLOWS, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_MUTES, Serdes.Long()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.MUTE_EXPIRY, Serdes.String()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_BATCHES, serdes.storedRoomBatches()), COMMAND_PROCESSOR);
-        topology.addStateStore(store(StoreNames.ROOM_COUNTERS, Serdes.Long()), COMMAND_PROCESSOR);
+        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention), COMMANDS_SOURCE);
+        // One store for every aggregate family: each exactly-once step writes one changelog
+        // partition. No record cache: it holds changelog writes back to the commit, which then
+        // waits for them (measured slower here, see the README).
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), serdes.commands().serializer(), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), serdes.outcomes().serializer(), COMMAND_PROCESSOR);
         topology.addSink(CommandProcessor.EVENTS_SINK, Topics.EVENTS, strings.serializer(), serdes.events().serializer(), COMMAND_PROCESSOR);
-
-        topology.addSource(EVENTS_SOURCE, strings.deserializer(), serdes.events().deserializer(), Topics.EVENTS);
-        topology.addProcessor(NOTIFIER, Notifier::new, EVENTS_SOURCE);
-        topology.addSink(NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(), serdes.notifications().serializer(), NOTIFIER);
+        topology.addSink(CommandProcessor.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(),
+                serdes.notifications().serializer(), COMMAND_PROCESSOR);
         return topology;
-    }
-
-    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
     }
 }

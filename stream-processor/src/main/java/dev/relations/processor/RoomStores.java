@@ -6,7 +6,6 @@ import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
 import dev.relations.schemas.StoredRoomBatch;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
@@ -22,26 +21,26 @@ public final class RoomStores {
     static final String SEQ = "seq";
     static final String EVENT_SEQ = "event-seq";
 
-    final KeyValueStore<String, StoredRoom> rooms;
-    final KeyValueStore<String, StoredMember> members;
-    final KeyValueStore<String, String> memberOrder;
-    final KeyValueStore<String, String> blocks;
-    final KeyValueStore<String, String> allows;
-    final KeyValueStore<String, Long> mutes;
-    final KeyValueStore<String, String> muteExpiry;
-    final KeyValueStore<String, StoredRoomBatch> batches;
-    final KeyValueStore<String, Long> counters;
+    final SliceTable<StoredRoom> rooms;
+    final SliceTable<StoredMember> members;
+    final SliceTable<String> memberOrder;
+    final SliceTable<String> blocks;
+    final SliceTable<String> allows;
+    final SliceTable<Long> mutes;
+    final SliceTable<String> muteExpiry;
+    final SliceTable<StoredRoomBatch> batches;
+    final SliceTable<Long> counters;
 
-    RoomStores(ProcessingContext context) {
-        rooms = context.getStateStore(StoreNames.ROOMS);
-        members = context.getStateStore(StoreNames.ROOM_MEMBERS);
-        memberOrder = context.getStateStore(StoreNames.ROOM_MEMBER_ORDER);
-        blocks = context.getStateStore(StoreNames.ROOM_BLOCKS);
-        allows = context.getStateStore(StoreNames.ROOM_ALLOWS);
-        mutes = context.getStateStore(StoreNames.ROOM_MUTES);
-        muteExpiry = context.getStateStore(StoreNames.MUTE_EXPIRY);
-        batches = context.getStateStore(StoreNames.ROOM_BATCHES);
-        counters = context.getStateStore(StoreNames.ROOM_COUNTERS);
+    RoomStores(KeyValueStore<String, byte[]> state, StateLayout layout) {
+        rooms = layout.table(state, StoreNames.ROOMS);
+        members = layout.table(state, StoreNames.ROOM_MEMBERS);
+        memberOrder = layout.table(state, StoreNames.ROOM_MEMBER_ORDER);
+        blocks = layout.table(state, StoreNames.ROOM_BLOCKS);
+        allows = layout.table(state, StoreNames.ROOM_ALLOWS);
+        mutes = layout.table(state, StoreNames.ROOM_MUTES);
+        muteExpiry = layout.table(state, StoreNames.MUTE_EXPIRY);
+        batches = layout.table(state, StoreNames.ROOM_BATCHES);
+        counters = layout.table(state, StoreNames.ROOM_COUNTERS);
     }
 
     static String counterKey(Tenant tenant, RoomId room, String name) {
@@ -63,7 +62,7 @@ public final class RoomStores {
     }
 
     /** Every entry of one room in a store, mapped with the key's last part (a user name). */
-    static <V, T> List<T> scan(KeyValueStore<String, V> store, Tenant tenant, RoomId room, BiFunction<String, V, T> mapper) {
+    static <V, T> List<T> scan(SliceView<V> store, Tenant tenant, RoomId room, BiFunction<String, V, T> mapper) {
         var prefix = Keys.roomPrefix(tenant, room);
         var all = new ArrayList<T>();
         try (var it = store.prefixScan(prefix, Serdes.String().serializer())) {

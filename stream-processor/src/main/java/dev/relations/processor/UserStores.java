@@ -10,7 +10,6 @@ import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredSeat;
 import dev.relations.schemas.StoredUser;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.util.ArrayList;
@@ -20,30 +19,30 @@ import java.util.function.BiFunction;
 
 /** The state stores of user aggregates, opened once per processor, with the few operations every view shares. */
 final class UserStores {
-    final KeyValueStore<String, StoredUser> users;
-    final KeyValueStore<String, StoredContact> contacts;
-    final KeyValueStore<String, String> contactOrder;
-    final KeyValueStore<String, StoredBlock> blocks;
-    final KeyValueStore<String, String> blockOrder;
-    final KeyValueStore<String, String> blockers;
-    final KeyValueStore<String, StoredBatch> batches;
-    final KeyValueStore<String, Long> counters;
-    final KeyValueStore<String, StoredRequest> requests;
-    final KeyValueStore<String, StoredSeat> seats;
-    final KeyValueStore<String, String> seatOrder;
+    final SliceTable<StoredUser> users;
+    final SliceTable<StoredContact> contacts;
+    final SliceTable<String> contactOrder;
+    final SliceTable<StoredBlock> blocks;
+    final SliceTable<String> blockOrder;
+    final SliceTable<String> blockers;
+    final SliceTable<StoredBatch> batches;
+    final SliceTable<Long> counters;
+    final SliceTable<StoredRequest> requests;
+    final SliceTable<StoredSeat> seats;
+    final SliceTable<String> seatOrder;
 
-    UserStores(ProcessingContext context) {
-        users = context.getStateStore(StoreNames.USERS);
-        contacts = context.getStateStore(StoreNames.CONTACTS);
-        contactOrder = context.getStateStore(StoreNames.CONTACT_ORDER);
-        blocks = context.getStateStore(StoreNames.BLOCKS);
-        blockOrder = context.getStateStore(StoreNames.BLOCK_ORDER);
-        blockers = context.getStateStore(StoreNames.BLOCKERS);
-        batches = context.getStateStore(StoreNames.BATCHES);
-        counters = context.getStateStore(StoreNames.COUNTERS);
-        requests = context.getStateStore(StoreNames.REQUESTS);
-        seats = context.getStateStore(StoreNames.SEATS);
-        seatOrder = context.getStateStore(StoreNames.SEAT_ORDER);
+    UserStores(KeyValueStore<String, byte[]> state, StateLayout layout) {
+        users = layout.table(state, StoreNames.USERS);
+        contacts = layout.table(state, StoreNames.CONTACTS);
+        contactOrder = layout.table(state, StoreNames.CONTACT_ORDER);
+        blocks = layout.table(state, StoreNames.BLOCKS);
+        blockOrder = layout.table(state, StoreNames.BLOCK_ORDER);
+        blockers = layout.table(state, StoreNames.BLOCKERS);
+        batches = layout.table(state, StoreNames.BATCHES);
+        counters = layout.table(state, StoreNames.COUNTERS);
+        requests = layout.table(state, StoreNames.REQUESTS);
+        seats = layout.table(state, StoreNames.SEATS);
+        seatOrder = layout.table(state, StoreNames.SEAT_ORDER);
     }
 
     Optional<User> user(Tenant tenant, Username username) {
@@ -65,7 +64,7 @@ final class UserStores {
     }
 
     /** Every entry of one owner in a store, mapped with the other user's name (the key's last part). */
-    static <V, T> List<T> scan(KeyValueStore<String, V> store, Tenant tenant, Username owner, BiFunction<Username, V, T> mapper) {
+    static <V, T> List<T> scan(SliceView<V> store, Tenant tenant, Username owner, BiFunction<Username, V, T> mapper) {
         var prefix = Keys.ownerPrefix(tenant, owner);
         var all = new ArrayList<T>();
         try (var it = store.prefixScan(prefix, Serdes.String().serializer())) {

@@ -107,7 +107,7 @@ class RelationsTopologyRoomTest {
         assertRejected(outcome, 404, "resource_not_found", "ResourceNotFoundException", "username bob doesn't exist!");
         for (var store : List.of(StoreNames.ROOMS, StoreNames.ROOM_MEMBERS, StoreNames.ROOM_MEMBER_ORDER,
                 StoreNames.ROOM_BATCHES, StoreNames.SEATS, StoreNames.SEAT_ORDER)) {
-            assertThat(allKeys(relations.store(store))).as(store).isEmpty();
+            assertThat(allKeys(relations.store(store))).as(store.name()).isEmpty();
         }
         assertThat(rooms.roomCounter(CHAT, "100", RoomStores.MEMBERS)).isZero();
         assertThat(rooms.seatCount(CHAT, "alice")).isZero();

@@ -11,7 +11,7 @@ import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ final class RoomSteps {
     }
 
     StoredRoom room(Tenant tenant, String room) {
-        KeyValueStore<String, StoredRoom> rooms = relations.store(StoreNames.ROOMS);
+        ReadOnlyKeyValueStore<String, StoredRoom> rooms = relations.store(StoreNames.ROOMS);
         return rooms.get(Keys.roomEntry(tenant, new RoomId(room)));
     }
 
@@ -61,14 +61,14 @@ final class RoomSteps {
 
     /** Every member entry's role, pending ones marked with a trailing '?'. */
     Map<String, String> roles(Tenant tenant, String room) {
-        KeyValueStore<String, StoredMember> members = relations.store(StoreNames.ROOM_MEMBERS);
+        ReadOnlyKeyValueStore<String, StoredMember> members = relations.store(StoreNames.ROOM_MEMBERS);
         var roles = new LinkedHashMap<String, String>();
         entries(members, roomPrefix(tenant, room)).forEach((user, m) -> roles.put(user, m.getRole() + (m.getPending() ? "?" : "")));
         return roles;
     }
 
     long roomCounter(Tenant tenant, String room, String name) {
-        KeyValueStore<String, Long> counters = relations.store(StoreNames.ROOM_COUNTERS);
+        ReadOnlyKeyValueStore<String, Long> counters = relations.store(StoreNames.ROOM_COUNTERS);
         var value = counters.get(RoomStores.counterKey(tenant, new RoomId(room), name));
         return value == null ? 0 : value;
     }
@@ -95,7 +95,7 @@ final class RoomSteps {
     }
 
     long seatCount(Tenant tenant, String user) {
-        KeyValueStore<String, Long> counters = relations.store(StoreNames.COUNTERS);
+        ReadOnlyKeyValueStore<String, Long> counters = relations.store(StoreNames.COUNTERS);
         var value = counters.get(Keys.counter(tenant, TopologyHarness.name(user), StoreSeats.SIZE));
         return value == null ? 0 : value;
     }
@@ -109,11 +109,11 @@ final class RoomSteps {
         return Keys.roomPrefix(tenant, new RoomId(room));
     }
 
-    private static <V> List<V> values(KeyValueStore<String, V> store, String prefix) {
+    private static <V> List<V> values(ReadOnlyKeyValueStore<String, V> store, String prefix) {
         return new ArrayList<>(entries(store, prefix).values());
     }
 
-    private static <V> Map<String, V> entries(KeyValueStore<String, V> store, String prefix) {
+    private static <V> Map<String, V> entries(ReadOnlyKeyValueStore<String, V> store, String prefix) {
         var found = new LinkedHashMap<String, V>();
         try (var it = store.prefixScan(prefix, new StringSerializer())) {
             it.forEachRemaining(kv -> found.put(kv.key.substring(prefix.length()), kv.value));

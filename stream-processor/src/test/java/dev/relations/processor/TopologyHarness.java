@@ -23,7 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +53,7 @@ final class TopologyHarness implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CommandEnvelope> commands;
     private int requests;
+    private final StateLayout layout;
 
     TopologyHarness(Path stateDir, Function<Tenant, RosterLimits> limits) {
         this(stateDir, Limits.withRoster(limits));
@@ -65,6 +66,7 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        layout = new StateLayout(serdes, "relations-topology-test");
         driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
         commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
@@ -105,8 +107,8 @@ final class TopologyHarness implements AutoCloseable {
         driver.advanceWallClockTime(by);
     }
 
-    <V> KeyValueStore<String, V> store(String name) {
-        return driver.getKeyValueStore(name);
+    <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
+        return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
     }
 
     private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {
@@ -153,12 +155,12 @@ final class TopologyHarness implements AutoCloseable {
         return Username.of(username);
     }
 
-    KeyValueStore<String, StoredUser> users() {
-        return driver.getKeyValueStore(StoreNames.USERS);
+    ReadOnlyKeyValueStore<String, StoredUser> users() {
+        return store(StoreNames.USERS);
     }
 
-    KeyValueStore<String, StoredContact> contacts() {
-        return driver.getKeyValueStore(StoreNames.CONTACTS);
+    ReadOnlyKeyValueStore<String, StoredContact> contacts() {
+        return store(StoreNames.CONTACTS);
     }
 
     boolean confirmedEdge(Tenant tenant, String owner, String friend) {
@@ -173,27 +175,27 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The owner's confirmed friends in listing order. */
     List<String> listing(Tenant tenant, String owner) {
-        KeyValueStore<String, String> order = driver.getKeyValueStore(StoreNames.CONTACT_ORDER);
+        ReadOnlyKeyValueStore<String, String> order = store(StoreNames.CONTACT_ORDER);
         return prefixScan(order, tenant, owner).stream().map(kv -> kv.value).toList();
     }
 
     /** The roster size counter the limit is checked against. */
     long size(Tenant tenant, String owner) {
-        KeyValueStore<String, Long> counters = driver.getKeyValueStore(StoreNames.COUNTERS);
+        ReadOnlyKeyValueStore<String, Long> counters = store(StoreNames.COUNTERS);
         var size = counters.get(Keys.counter(tenant, name(owner), StoreRoster.SIZE));
         return size == null ? 0L : size;
     }
 
-    KeyValueStore<String, StoredBlock> blocks() {
-        return driver.getKeyValueStore(StoreNames.BLOCKS);
+    ReadOnlyKeyValueStore<String, StoredBlock> blocks() {
+        return store(StoreNames.BLOCKS);
     }
 
-    KeyValueStore<String, String> blockers() {
-        return driver.getKeyValueStore(StoreNames.BLOCKERS);
+    ReadOnlyKeyValueStore<String, String> blockers() {
+        return store(StoreNames.BLOCKERS);
     }
 
-    KeyValueStore<String, StoredBatch> batches() {
-        return driver.getKeyValueStore(StoreNames.BATCHES);
+    ReadOnlyKeyValueStore<String, StoredBatch> batches() {
+        return store(StoreNames.BATCHES);
     }
 
     /** The targets of every edge of an owner's blocklist, unconfirmed ones included. */
@@ -203,7 +205,7 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The owner's confirmed blocks in listing order (oldest first). */
     List<String> blockListing(Tenant tenant, String owner) {
-        KeyValueStore<String, String> order = driver.getKeyValueStore(StoreNames.BLOCK_ORDER);
+        ReadOnlyKeyValueStore<String, String> order = store(StoreNames.BLOCK_ORDER);
         return prefixScan(order, tenant, owner).stream().map(kv -> kv.value).toList();
     }
 
@@ -214,13 +216,13 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The blocklist size counter the limit is checked against. */
     long blockCount(Tenant tenant, String owner) {
-        KeyValueStore<String, Long> counters = driver.getKeyValueStore(StoreNames.COUNTERS);
+        ReadOnlyKeyValueStore<String, Long> counters = store(StoreNames.COUNTERS);
         var size = counters.get(Keys.counter(tenant, name(owner), StoreBlocklist.SIZE));
         return size == null ? 0L : size;
     }
 
     /** Every key of a store, whoever it belongs to. */
-    static List<String> allKeys(KeyValueStore<String, ?> store) {
+    static List<String> allKeys(ReadOnlyKeyValueStore<String, ?> store) {
         var keys = new ArrayList<String>();
         try (var it = store.all()) {
             it.forEachRemaining(kv -> keys.add(kv.key));
@@ -247,7 +249,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     /** Entries under the owner's prefix, keyed by the part after it. */
-    private static <V> List<KeyValue<String, V>> prefixScan(KeyValueStore<String, V> store, Tenant tenant, String owner) {
+    private static <V> List<KeyValue<String, V>> prefixScan(ReadOnlyKeyValueStore<String, V> store, Tenant tenant, String owner) {
         var prefix = Keys.ownerPrefix(tenant, name(owner));
         var found = new ArrayList<KeyValue<String, V>>();
         try (var it = store.prefixScan(prefix, new StringSerializer())) {

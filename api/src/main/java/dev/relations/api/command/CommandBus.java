@@ -9,6 +9,7 @@ import dev.relations.schemas.Outcome;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import dev.relations.processor.StreamsSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,7 +60,7 @@ public class CommandBus implements AutoCloseable {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, StreamsSettings.FETCH_MAX_WAIT_MS,
                 ConsumerConfig.CLIENT_ID_CONFIG, "relations-api-outcomes"),
                 new StringDeserializer(), runtime.serdes().outcomes().deserializer());
         var partitions = outcomes.partitionsFor(Topics.OUTCOMES).stream()

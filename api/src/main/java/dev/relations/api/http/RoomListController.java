@@ -6,6 +6,7 @@ import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Tenant;
 import dev.relations.processor.Keys;
+import dev.relations.processor.Slice;
 import dev.relations.processor.StoreNames;
 import dev.relations.schemas.AllowRoomMember;
 import dev.relations.schemas.AllowRoomMembers;
@@ -170,7 +171,7 @@ public class RoomListController {
                 (enabled ? "POST" : "DELETE") + " /chatrooms/{chatroom_id}/ban", new SetRoomMuteAll(room.value(), enabled)));
     }
 
-    private HttpResponse<?> names(HttpRequest<?> request, String org, String app, String id, String store) {
+    private HttpResponse<?> names(HttpRequest<?> request, String org, String app, String id, Slice<String> store) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
         return reads.route(request, Keys.room(tenant, room), partition -> {

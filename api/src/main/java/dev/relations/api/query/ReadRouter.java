@@ -7,6 +7,8 @@ import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.processor.Keys;
 import dev.relations.api.runtime.StreamsRuntime;
+import dev.relations.processor.Slice;
+import dev.relations.processor.StateLayout;
 import dev.relations.processor.StoreNames;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -40,17 +42,19 @@ public class ReadRouter {
     private static final Duration STORE_WAIT = Duration.ofSeconds(10);
 
     private final StreamsRuntime runtime;
+    private final StateLayout layout;
     private final JsonBodies json;
     private final HttpClient peers = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ReadRouter(StreamsRuntime runtime, JsonBodies json) {
         this.runtime = runtime;
+        this.layout = new StateLayout(runtime.serdes(), runtime.applicationId());
         this.json = json;
     }
 
     /** Read-only view of one partition of the stores, for the aggregate's partition. */
     public interface Partition {
-        <V> ReadOnlyKeyValueStore<String, V> store(String name);
+        <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice);
 
         /** Lists answer 404 for an owner that does not exist, like Easemob. */
         default void requireUser(Tenant tenant, Username user) {
@@ -93,13 +97,14 @@ public class ReadRouter {
         return runtime.self();
     }
 
-    /** Reads a store across all partitions hosted here. */
-    public <V> ReadOnlyKeyValueStore<String, V> allLocal(String name) {
+    /** Reads a slice across all partitions hosted here. */
+    public <V> ReadOnlyKeyValueStore<String, V> allLocal(Slice<V> slice) {
         long deadline = System.nanoTime() + STORE_WAIT.toNanos();
         while (true) {
             try {
-                return runtime.streams().store(StoreQueryParameters
-                        .<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
+                return layout.view(runtime.streams().store(StoreQueryParameters
+                        .<ReadOnlyKeyValueStore<String, byte[]>>fromNameAndType(StoreNames.STATE,
+                                QueryableStoreTypes.keyValueStore())), slice);
             } catch (InvalidStateStoreException e) {
                 pauseOrGiveUp(deadline);
             }
@@ -136,7 +141,7 @@ public class ReadRouter {
     private KeyQueryMetadata locate(String aggregateKey) {
         long deadline = System.nanoTime() + STORE_WAIT.toNanos();
         while (true) {
-            var metadata = runtime.streams().queryMetadataForKey(StoreNames.USERS, aggregateKey, Serdes.String().serializer());
+            var metadata = runtime.streams().queryMetadataForKey(StoreNames.STATE, aggregateKey, Serdes.String().serializer());
             if (metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
                 return metadata;
             }
@@ -147,13 +152,14 @@ public class ReadRouter {
     private Partition partition(int partition) {
         return new Partition() {
             @Override
-            public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+            public <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
                 long deadline = System.nanoTime() + STORE_WAIT.toNanos();
                 while (true) {
                     try {
-                        return runtime.streams().store(StoreQueryParameters
-                                .<ReadOnlyKeyValueStore<String, V>>fromNameAndType(name, QueryableStoreTypes.keyValueStore())
-                                .withPartition(partition));
+                        return layout.view(runtime.streams().store(StoreQueryParameters
+                                .<ReadOnlyKeyValueStore<String, byte[]>>fromNameAndType(StoreNames.STATE,
+                                        QueryableStoreTypes.keyValueStore())
+                                .withPartition(partition)), slice);
                     } catch (InvalidStateStoreException e) {
                         // Rebalancing or restoring: the store comes back shortly.
                         pauseOrGiveUp(deadline);

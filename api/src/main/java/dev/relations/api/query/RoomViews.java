@@ -4,6 +4,7 @@ import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.processor.Keys;
 import dev.relations.processor.RoomStores;
+import dev.relations.processor.Slice;
 import dev.relations.processor.StoreNames;
 import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
@@ -103,7 +104,7 @@ public final class RoomViews {
     }
 
     /** The usernames of one per-room list store (blocklist, allowlist, admins...), in name order. */
-    public static List<String> list(ReadRouter.Partition partition, String store, Tenant tenant, RoomId room) {
+    public static List<String> list(ReadRouter.Partition partition, Slice<String> store, Tenant tenant, RoomId room) {
         var names = new ArrayList<String>();
         try (var it = partition.<String>store(store).prefixScan(Keys.roomPrefix(tenant, room), Serdes.String().serializer())) {
             it.forEachRemaining(kv -> names.add(kv.value));

@@ -132,6 +132,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         return kafka;
     }
 
+    private static final String BROKER_OVERRIDE_PREFIX = "kafka.broker.";
+
     /** The broker settings used unless overridden; visible so callers can see what they get. */
     public static Map<String, String> defaultConfig(Path logDir, int brokerPort, int controllerPort) {
         Map<String, String> c = new LinkedHashMap<>();
@@ -178,6 +180,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         c.put("log.retention.hours", "168");
         // The default 128 MiB cleaner buffer is allocated up front on the heap.
         c.put("log.cleaner.dedupe.buffer.size", Integer.toString(32 * 1024 * 1024));
+
+        // Sized for a broker sharing a small machine with the service: the defaults (8 I/O and 3
+        // network threads) only add context switches when the whole box has two cores.
+        int cores = Runtime.getRuntime().availableProcessors();
+        c.put("num.io.threads", Integer.toString(Math.max(2, cores)));
+        c.put("num.network.threads", Integer.toString(Math.max(1, cores / 2)));
+        c.put("background.threads", "2");
+        // Log recovery after a crash runs one thread per data dir by default.
+        c.put("num.recovery.threads.per.data.dir", Integer.toString(Math.max(2, cores)));
+        // Operators (and measurements) may override any broker setting: -Dkafka.broker.<name>=<value>.
+        System.getProperties().forEach((name, value) -> {
+            if (name.toString().startsWith(BROKER_OVERRIDE_PREFIX)) {
+                c.put(name.toString().substring(BROKER_OVERRIDE_PREFIX.length()), value.toString());
+            }
+        });
         return c;
     }
 

@@ -31,6 +31,7 @@ public class StreamsRuntime implements AutoCloseable {
     private final KafkaStreams streams;
     private final AvroSerdes serdes;
     private final HostInfo self;
+    private final String applicationId;
 
     public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort,
                           @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention) {
@@ -38,11 +39,12 @@ public class StreamsRuntime implements AutoCloseable {
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
         SchemaSubjects.registerAll(registry, settings.getApplicationId());
         this.serdes = AvroSerdes.using(registry);
+        this.applicationId = settings.getApplicationId();
         this.self = new HostInfo(settings.getAdvertisedHost(), httpPort);
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
                 settings.getCommitIntervalMs());
-        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention), props);
+        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention, props), props);
         var running = new CountDownLatch(1);
         streams.setStateListener((next, previous) -> {
             LOG.info("event=streams_state from={} to={}", previous, next);
@@ -71,6 +73,10 @@ public class StreamsRuntime implements AutoCloseable {
 
     public AvroSerdes serdes() {
         return serdes;
+    }
+
+    public String applicationId() {
+        return applicationId;
     }
 
     public HostInfo self() {

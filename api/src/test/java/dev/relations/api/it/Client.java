@@ -23,7 +23,11 @@ public final class Client {
     private String token;
 
     public Client(ServiceInstance instance, TestApp app) {
-        this.base = instance.baseUrl() + "/" + app.org() + "/" + app.app();
+        this(instance.baseUrl(), app);
+    }
+
+    public Client(String baseUrl, TestApp app) {
+        this.base = baseUrl + "/" + app.org() + "/" + app.app();
         this.app = app;
     }
 

@@ -1,0 +1,22 @@
+package dev.relations.processor;
+
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** A writable {@link SliceView}, for the processor that owns the physical store. */
+final class SliceTable<V> extends SliceView<V> {
+    private final KeyValueStore<String, byte[]> physical;
+
+    SliceTable(KeyValueStore<String, byte[]> physical, Slice<V> slice, AvroSerdes serdes, String applicationId) {
+        super(physical, slice, serdes, applicationId);
+        this.physical = physical;
+    }
+
+    void put(String key, V value) {
+        physical.put(physicalKey(key), encode(value));
+    }
+
+    /** Deletes the entry and answers what it held (null when there was none). */
+    V delete(String key) {
+        return decode(physical.delete(physicalKey(key)));
+    }
+}
