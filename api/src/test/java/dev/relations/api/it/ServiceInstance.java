@@ -62,6 +62,10 @@ public final class ServiceInstance implements AutoCloseable {
         return port;
     }
 
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
     @Override
     public void close() {
         server.getApplicationContext().close();
