@@ -3,6 +3,7 @@ package dev.relations.api.auth;
 import dev.relations.api.http.Envelope;
 import dev.relations.api.http.StatusErrors;
 import dev.relations.domain.common.Tenant;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
@@ -26,9 +27,11 @@ import java.util.concurrent.TimeUnit;
 @Order(AuthFilter.ORDER + 1)
 public class RateLimitFilter {
     private final RateLimits limits;
+    private final MeterRegistry meters;
 
-    public RateLimitFilter(RateLimits limits) {
+    public RateLimitFilter(RateLimits limits, MeterRegistry meters) {
         this.limits = limits;
+        this.meters = meters;
     }
 
     @RequestFilter
@@ -49,6 +52,7 @@ public class RateLimitFilter {
         if (wait.isEmpty()) {
             return null;
         }
+        meters.counter("relations.rate.limit.refusals", "org", org.toString(), "app", app.toString(), "api", api.get()).increment();
         long seconds = Math.max(1, (wait.getAsLong() + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
         return Envelope.error(request, StatusErrors.REACH_LIMIT).header("Retry-After", Long.toString(seconds));
     }

@@ -6,6 +6,8 @@ import dev.relations.processor.RelationsTopology;
 import dev.relations.processor.SchemaSubjects;
 import dev.relations.processor.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -31,8 +33,9 @@ public class StreamsRuntime implements AutoCloseable {
     private final KafkaStreams streams;
     private final AvroSerdes serdes;
     private final HostInfo self;
+    private final KafkaStreamsMetrics metrics;
 
-    public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort,
+    public StreamsRuntime(KafkaSettings settings, Apps apps, MeterRegistry meters, @Value("${micronaut.server.port:8080}") int httpPort,
                           @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention) {
         TopicProvisioner.ensure(settings);
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
@@ -43,6 +46,9 @@ public class StreamsRuntime implements AutoCloseable {
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
                 settings.getCommitIntervalMs());
         this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention), props);
+        // Lag, commit latency, restoration, and RocksDB memory (block cache, memtables) per store.
+        this.metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
         var running = new CountDownLatch(1);
         streams.setStateListener((next, previous) -> {
             LOG.info("event=streams_state from={} to={}", previous, next);
@@ -80,6 +86,7 @@ public class StreamsRuntime implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        metrics.close();
         // Leave the group: otherwise a restarted instance waits out the old member's session.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));

@@ -48,6 +48,17 @@ class RateLimitsApiTest {
     }
 
     @Test
+    void refusals_are_counted_per_app_and_api_for_prometheus() {
+        client.get("/users/alice");
+        client.get("/users/alice");
+
+        var metrics = OperationsApiTest.get(service, "/prometheus").body();
+
+        assertThat(metrics).containsPattern("relations_rate_limit_refusals_total\\{api=\"get-user\",app=\"" + APP.app()
+                + "\",org=\"" + APP.org() + "\"} [1-9]");
+    }
+
+    @Test
     void an_api_limited_to_zero_is_unlimited() {
         for (int i = 0; i < 150; i++) {
             assertThat(client.get("/users/alice/contacts/users").status()).isEqualTo(200);
