@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmark if needed and runs it against a live service.
-#   benchmark/run.sh --help
+#   benchmark/run.sh --help      (start the service with RELATIONS_RATE_LIMITS_ENABLED=false first)
 #   benchmark/run.sh --clients 64 --duration 20s --scenarios contact-add,contact-list,bare
 #   benchmark/run.sh --scenarios room-members --duration 3m   # runs until the room holds --room-size users
 set -euo pipefail

@@ -4,6 +4,8 @@ import dev.relations.api.runtime.EmbeddedKafka;
 import dev.relations.api.runtime.RegistryProcess;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * in-process and a schema registry as a child process, keeping all data under
  * RELATIONS_DATA_DIR (default ./data) so a restart finds it again.
  */
+@OpenAPIDefinition(info = @Info(title = "relations", version = "1.0",
+        description = "Easemob-compatible REST API for user relationships and chatroom membership"))
 public final class Application {
     private Application() {
     }
@@ -75,29 +79,12 @@ public final class Application {
     private static void printWelcome(ApplicationContext context, boolean embedded, long startMillis) {
         var server = context.getBean(EmbeddedServer.class);
         var env = context.getEnvironment();
-        String org = env.getProperty("relations.apps.default.org", String.class, "demo");
-        String app = env.getProperty("relations.apps.default.app", String.class, "relations");
-        String id = env.getProperty("relations.apps.default.client-id", String.class, "");
-        String secret = env.getProperty("relations.apps.default.client-secret", String.class, "");
-        String base = "http://localhost:" + server.getPort() + "/" + org + "/" + app;
-        System.out.printf("""
-
-                Relations is ready in %d ms (%s) on %s
-
-                Get an app token:
-                  curl -s -X POST %s/token -H 'Content-Type: application/json' \\
-                    -d '{"grant_type":"client_credentials","client_id":"%s","client_secret":"%s"}'
-
-                Then, with TOKEN set to its access_token:
-                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
-                    -d '{"username":"alice","password":"secret1"}'
-                  curl -s -X POST %s/users -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
-                    -d '{"username":"bob","password":"secret2"}'
-                  curl -s -X POST %s/users/alice/contacts/users/bob -H "Authorization: Bearer $TOKEN"
-                  curl -s %s/users/alice/contacts/users -H "Authorization: Bearer $TOKEN"
-
-                """, startMillis, embedded ? "embedded Kafka and schema registry" : "external Kafka",
-                server.getURL(), base, id, secret, base, base, base, base);
+        var app = new Welcome.DefaultApp(
+                env.getProperty("relations.apps.default.org", String.class, "demo"),
+                env.getProperty("relations.apps.default.app", String.class, "relations"),
+                env.getProperty("relations.apps.default.client-id", String.class, ""),
+                env.getProperty("relations.apps.default.client-secret", String.class, ""));
+        System.out.print(Welcome.text(app, server.getURL().toString(), "http://localhost:" + server.getPort(), embedded, startMillis));
     }
 
     private static String persistentSecret(Path file) {

@@ -44,6 +44,11 @@ record Options(
     static final String USAGE = """
             Usage: benchmark/run.sh [options]
 
+            Start the service with rate limits off, or Easemob's per-app limits (100/s for most
+            APIs, 50/s for blocklists and chatroom creation) answer most calls with 429:
+              RELATIONS_RATE_LIMITS_ENABLED=false ./run.sh
+            (or raise the benchmark app's limits: --relations.apps.default.rate-limits.<api>=0)
+
               --base-url URL            service base URL (default http://localhost:8080)
               --org ORG --app APP       tenant (default demo / relations)
               --client-id ID            default: env RELATIONS_CLIENT_ID, else YXA6-relations-demo

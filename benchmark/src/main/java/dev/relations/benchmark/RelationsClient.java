@@ -49,6 +49,9 @@ final class RelationsClient implements AutoCloseable {
         }
 
         String errorLabel() {
+            if (status == 429) {
+                return "429 reach_limit (start the service with RELATIONS_RATE_LIMITS_ENABLED=false)";
+            }
             var m = ERROR.matcher(body);
             return m.find() ? status + " " + m.group(1) : String.valueOf(status);
         }

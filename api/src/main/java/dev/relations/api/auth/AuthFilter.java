@@ -6,6 +6,7 @@ import dev.relations.api.http.Envelope;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,7 +22,10 @@ import java.time.Instant;
  * and refuses non-JSON bodies (a missing Content-Type is JSON: the official SDK sends none).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+@Order(AuthFilter.ORDER)
 public class AuthFilter {
+    /** Filters that need an authenticated request run after this one. */
+    public static final int ORDER = 0;
     private final TokenService tokens;
     private final Apps apps;
 

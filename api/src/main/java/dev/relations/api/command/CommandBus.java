@@ -6,6 +6,9 @@ import dev.relations.domain.common.Tenant;
 import dev.relations.processor.Topics;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -24,10 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a command keyed by its aggregate and completes when the processor's verdict for
@@ -44,11 +49,14 @@ public class CommandBus implements AutoCloseable {
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     private final Duration timeout;
     private final Thread listener;
+    private final MeterRegistry meters;
+    private final List<KafkaClientMetrics> clientMetrics;
     private volatile boolean running = true;
 
-    public CommandBus(KafkaSettings settings, StreamsRuntime runtime,
+    public CommandBus(KafkaSettings settings, StreamsRuntime runtime, MeterRegistry meters,
                       @Value("${relations.request-timeout:15s}") Duration timeout) {
         this.timeout = timeout;
+        this.meters = meters;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -70,6 +78,8 @@ public class CommandBus implements AutoCloseable {
         outcomes.seekToEnd(partitions);
         // Resolve positions now, so no verdict produced after start-up can be skipped.
         partitions.forEach(outcomes::position);
+        this.clientMetrics = List.of(new KafkaClientMetrics(producer), new KafkaClientMetrics(outcomes));
+        clientMetrics.forEach(m -> m.bindTo(meters));
         this.listener = Thread.ofPlatform().name("outcome-listener").daemon().start(this::listen);
     }
 
@@ -98,8 +108,35 @@ public class CommandBus implements AutoCloseable {
             waiting.remove(requestId);
             verdict.completeExceptionally(e);
         }
+        var started = Timer.start(meters);
         return verdict.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((outcome, error) -> waiting.remove(requestId, verdict));
+                .whenComplete((outcome, error) -> {
+                    waiting.remove(requestId, verdict);
+                    started.stop(verdictTimer(body, outcome, error));
+                });
+    }
+
+    /** {@code relations_command_verdict_seconds{command, outcome, error}}: the wait for each verdict. */
+    private Timer verdictTimer(Object body, Outcome outcome, Throwable error) {
+        String result;
+        String type = "";
+        if (outcome != null) {
+            result = outcome.getStatus() < 300 ? "accepted" : "rejected";
+            type = outcome.getStatus() < 300 || outcome.getError() == null ? "" : outcome.getError();
+        } else {
+            result = error instanceof TimeoutException ? "timeout" : "failed";
+        }
+        return Timer.builder("relations.command.verdict")
+                .description("Time from sending a command to its verdict, by command type and outcome")
+                .tag("command", body.getClass().getSimpleName())
+                .tag("outcome", result)
+                .tag("error", type)
+                .register(meters);
+    }
+
+    /** Whether verdicts are being read: false once the listener thread has died or been stopped. */
+    public boolean listening() {
+        return running && listener.isAlive();
     }
 
     private void listen() {
@@ -137,6 +174,7 @@ public class CommandBus implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        clientMetrics.forEach(KafkaClientMetrics::close);
         producer.close(Duration.ofSeconds(5));
     }
 }

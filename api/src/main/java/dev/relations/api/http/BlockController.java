@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
@@ -45,6 +46,7 @@ public class BlockController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @ApiName("block-users")
     public HttpResponse<?> block(HttpRequest<?> request, String org, String app, String owner, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
@@ -61,6 +63,7 @@ public class BlockController {
     }
 
     @Get
+    @ApiName("list-blocks")
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app, String owner,
                                 @Nullable @QueryValue String pageSize, @Nullable @QueryValue String cursor) {
         var tenant = new Tenant(org, app);
@@ -83,6 +86,7 @@ public class BlockController {
 
     @Delete("/{blocked}")
     @Consumes(MediaType.ALL)
+    @ApiName("unblock-user")
     public HttpResponse<?> unblock(HttpRequest<?> request, String org, String app, String owner, String blocked) {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);

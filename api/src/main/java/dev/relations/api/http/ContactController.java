@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
@@ -37,6 +38,7 @@ public class ContactController {
 
     @Post("/{friend}")
     @Consumes(MediaType.ALL)
+    @ApiName("add-contact")
     public HttpResponse<?> add(HttpRequest<?> request, String org, String app, String owner, String friend) {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
@@ -48,6 +50,7 @@ public class ContactController {
 
     @Delete("/{friend}")
     @Consumes(MediaType.ALL)
+    @ApiName("remove-contact")
     public HttpResponse<?> remove(HttpRequest<?> request, String org, String app, String owner, String friend) {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
@@ -66,6 +69,7 @@ public class ContactController {
 
     /** Every friend, newest friendship first (usernames only, as the official SDK parses them). */
     @Get
+    @ApiName("list-contacts")
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app, String owner) {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);

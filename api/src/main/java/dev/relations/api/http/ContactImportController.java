@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
@@ -32,6 +33,7 @@ public class ContactImportController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @ApiName("import-contacts")
     public HttpResponse<?> importContacts(HttpRequest<?> request, String org, String app, String owner,
                                           @Nullable @QueryValue String isSendNotice, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);

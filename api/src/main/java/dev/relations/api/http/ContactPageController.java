@@ -1,6 +1,7 @@
 package dev.relations.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
@@ -50,6 +51,7 @@ public class ContactPageController {
 
     @Put("/user/{owner}/contacts/users/{friend}")
     @Consumes(MediaType.ALL)
+    @ApiName("set-remark")
     public HttpResponse<?> remark(HttpRequest<?> request, String org, String app, String owner, String friend,
                                   @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -70,12 +72,14 @@ public class ContactPageController {
 
     @Put("/users/{owner}/contacts/users/{friend}")
     @Consumes(MediaType.ALL)
+    @ApiName("set-remark")
     public HttpResponse<?> remarkPlural(HttpRequest<?> request, String org, String app, String owner, String friend,
                                         @Nullable @Body String body) {
         return remark(request, org, app, owner, friend, body);
     }
 
     @Get("/user/{owner}/contacts")
+    @ApiName("contact-page")
     public HttpResponse<?> page(HttpRequest<?> request, String org, String app, String owner,
                                 @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
                                 @Nullable @QueryValue String needReturnRemark) {
@@ -108,6 +112,7 @@ public class ContactPageController {
     }
 
     @Get("/users/{owner}/contacts")
+    @ApiName("contact-page")
     public HttpResponse<?> pagePlural(HttpRequest<?> request, String org, String app, String owner,
                                       @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
                                       @Nullable @QueryValue String needReturnRemark) {

@@ -7,9 +7,12 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.net.URISyntaxException;
 
 /** Every failure answers with Easemob's error body; a client's mistake is never a 500 or a stack trace. */
 @Controller
@@ -23,25 +26,34 @@ public class ErrorController {
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
-        return Envelope.error(request, new Rejection(404, "service_resource_not_found", "ResourceNotFoundException",
-                "Service resource not found"));
+        return byStatus(request, 404);
     }
 
     @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
     public HttpResponse<?> wrongMethod(HttpRequest<?> request) {
-        return Envelope.error(request, new Rejection(405, "method_not_allowed", "MethodNotAllowedException",
-                "Method " + request.getMethodName() + " is not allowed for " + request.getPath()));
+        return byStatus(request, 405);
     }
 
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
-        return Envelope.error(request, new Rejection(415, "web_application", "WebApplicationException", "Unsupported Media Type"));
+        return byStatus(request, 415);
     }
 
     @Error(global = true, exception = ContentLengthExceededException.class)
     public HttpResponse<?> tooLarge(HttpRequest<?> request) {
-        return Envelope.error(request, new Rejection(413, "request_entity_too_large", "RequestEntityTooLargeException",
-                "Request entity too large"));
+        return byStatus(request, 413);
+    }
+
+    /** Refusals Micronaut raises itself (a status carried by an exception). */
+    @Error(global = true, exception = HttpStatusException.class)
+    public HttpResponse<?> status(HttpRequest<?> request, HttpStatusException e) {
+        return byStatus(request, e.getStatus().getCode());
+    }
+
+    /** A path or query with a malformed escape ({@code %zz}, a lone {@code %}). */
+    @Error(global = true, exception = URISyntaxException.class)
+    public HttpResponse<?> badUri(HttpRequest<?> request) {
+        return Envelope.error(request, Rejection.illegalArgument("Illegal URI"));
     }
 
     @Error(global = true, exception = UnsatisfiedRouteException.class)
@@ -52,7 +64,10 @@ public class ErrorController {
     @Error(global = true, exception = Throwable.class)
     public HttpResponse<?> bug(HttpRequest<?> request, Throwable e) {
         LOG.error("event=unhandled_error method={} path={}", request.getMethodName(), request.getPath(), e);
-        return Envelope.error(request, new Rejection(500, "internal_server_error", "InternalServerErrorException",
-                "Internal server error"));
+        return byStatus(request, 500);
+    }
+
+    private static HttpResponse<?> byStatus(HttpRequest<?> request, int status) {
+        return Envelope.error(request, StatusErrors.of(status, request));
     }
 }

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.RoomId;
@@ -37,6 +38,7 @@ public class JoinedRoomsController {
     }
 
     @Get
+    @ApiName("joined-chatrooms")
     public HttpResponse<?> joined(HttpRequest<?> request, String org, String app, String username,
                                   @Nullable @QueryValue String pagenum, @Nullable @QueryValue String pagesize) {
         var tenant = new Tenant(org, app);

@@ -1,6 +1,7 @@
 package dev.relations.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
@@ -61,6 +62,7 @@ public class RoomController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @ApiName("create-chatroom")
     public HttpResponse<?> create(HttpRequest<?> request, String org, String app, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         JsonNode room = json.parse(body);
@@ -91,6 +93,7 @@ public class RoomController {
      * Rooms live on every partition: each instance answers for its own, and the one asked merges.
      */
     @Get
+    @ApiName("list-chatrooms")
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app,
                                 @Nullable @QueryValue String limit,
                                 @Nullable @QueryValue String cursor) {
@@ -141,6 +144,7 @@ public class RoomController {
     }
 
     @Get("/{ids}")
+    @ApiName("chatroom-details")
     public HttpResponse<?> detail(HttpRequest<?> request, String org, String app, String ids) {
         var tenant = new Tenant(org, app);
         var wanted = RoomRequests.commaList(ids);
@@ -174,6 +178,7 @@ public class RoomController {
 
     @Put("/{id}")
     @Consumes(MediaType.ALL)
+    @ApiName("update-chatroom")
     public HttpResponse<?> update(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -209,6 +214,7 @@ public class RoomController {
 
     @Delete("/{id}")
     @Consumes(MediaType.ALL)
+    @ApiName("delete-chatroom")
     public HttpResponse<?> delete(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
@@ -56,18 +57,21 @@ public class RoomListController {
     }
 
     @Get("/blocks/users")
+    @ApiName("list-room-blocks")
     public HttpResponse<?> blocks(HttpRequest<?> request, String org, String app, String id) {
         return names(request, org, app, id, StoreNames.ROOM_BLOCKS);
     }
 
     @Post("/blocks/users/{username}")
     @Consumes(MediaType.ALL)
+    @ApiName("block-room-member")
     public HttpResponse<?> blockOne(HttpRequest<?> request, String org, String app, String id, String username) {
         return one(request, org, app, id, "post", username, "POST /chatrooms/{chatroom_id}/blocks/users/{username}", BlockRoomMember::new);
     }
 
     @Post("/blocks/users")
     @Consumes(MediaType.ALL)
+    @ApiName("block-room-members")
     public HttpResponse<?> blockMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         return many(request, org, app, id, "post", UsernameLists.of(json.parse(body)), "POST /chatrooms/{chatroom_id}/blocks/users",
                 BlockRoomMembers::new);
@@ -75,6 +79,7 @@ public class RoomListController {
 
     @Delete("/blocks/users/{usernames}")
     @Consumes(MediaType.ALL)
+    @ApiName("unblock-room-members")
     public HttpResponse<?> unblock(HttpRequest<?> request, String org, String app, String id, String usernames) {
         var users = RoomRequests.commaList(usernames);
         return users.size() == 1
@@ -85,18 +90,21 @@ public class RoomListController {
     }
 
     @Get("/white/users")
+    @ApiName("list-allowlist")
     public HttpResponse<?> allowlist(HttpRequest<?> request, String org, String app, String id) {
         return names(request, org, app, id, StoreNames.ROOM_ALLOWS);
     }
 
     @Post("/white/users/{username}")
     @Consumes(MediaType.ALL)
+    @ApiName("allow-room-member")
     public HttpResponse<?> allowOne(HttpRequest<?> request, String org, String app, String id, String username) {
         return one(request, org, app, id, "post", username, "POST /chatrooms/{chatroom_id}/white/users/{username}", AllowRoomMember::new);
     }
 
     @Post("/white/users")
     @Consumes(MediaType.ALL)
+    @ApiName("allow-room-members")
     public HttpResponse<?> allowMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         return many(request, org, app, id, "post", UsernameLists.of(json.parse(body)), "POST /chatrooms/{chatroom_id}/white/users",
                 AllowRoomMembers::new);
@@ -105,12 +113,14 @@ public class RoomListController {
     /** Always answered per user, even for one (SPEC G-18). */
     @Delete("/white/users/{usernames}")
     @Consumes(MediaType.ALL)
+    @ApiName("disallow-room-members")
     public HttpResponse<?> disallow(HttpRequest<?> request, String org, String app, String id, String usernames) {
         return many(request, org, app, id, "delete", RoomRequests.commaList(usernames),
                 "DELETE /chatrooms/{chatroom_id}/white/users/{usernames}", DisallowRoomMembers::new);
     }
 
     @Get("/mute")
+    @ApiName("list-mutes")
     public HttpResponse<?> mutes(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -123,6 +133,7 @@ public class RoomListController {
 
     @Post("/mute")
     @Consumes(MediaType.ALL)
+    @ApiName("mute-members")
     public HttpResponse<?> mute(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var parsed = json.parse(body);
         var users = UsernameLists.of(parsed);
@@ -139,6 +150,7 @@ public class RoomListController {
 
     @Delete("/mute/{usernames}")
     @Consumes(MediaType.ALL)
+    @ApiName("unmute-members")
     public HttpResponse<?> unmute(HttpRequest<?> request, String org, String app, String id, String usernames) {
         return many(request, org, app, id, "delete", RoomRequests.commaList(usernames), "DELETE /chatrooms/{chatroom_id}/mute/{usernames}",
                 UnmuteRoomMembers::new);
@@ -146,12 +158,14 @@ public class RoomListController {
 
     @Post("/ban")
     @Consumes(MediaType.ALL)
+    @ApiName("mute-all")
     public HttpResponse<?> muteAll(HttpRequest<?> request, String org, String app, String id) {
         return setMuteAll(request, org, app, id, "post", true);
     }
 
     @Delete("/ban")
     @Consumes(MediaType.ALL)
+    @ApiName("unmute-all")
     public HttpResponse<?> unmuteAll(HttpRequest<?> request, String org, String app, String id) {
         return setMuteAll(request, org, app, id, "delete", false);
     }
@@ -159,6 +173,7 @@ public class RoomListController {
     /** Deprecated alias of DELETE (an overview page lists PUT; SPEC G-3). */
     @Put("/ban")
     @Consumes(MediaType.ALL)
+    @ApiName("unmute-all")
     public HttpResponse<?> unmuteAllByPut(HttpRequest<?> request, String org, String app, String id) {
         LOG.warn("event=deprecated_alias method=PUT path={} use=DELETE", request.getPath());
         return setMuteAll(request, org, app, id, "put", false);

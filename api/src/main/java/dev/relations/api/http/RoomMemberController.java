@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
@@ -52,6 +53,7 @@ public class RoomMemberController {
 
     /** Owner first, then members by join time; or, with {@code version=v3}, plain names with a cursor. */
     @Get("/users")
+    @ApiName("list-members")
     public HttpResponse<?> members(HttpRequest<?> request, String org, String app, String id,
                                    @Nullable @QueryValue String pagenum, @Nullable @QueryValue String pagesize,
                                    @Nullable @QueryValue String version, @Nullable @QueryValue String limit,
@@ -88,6 +90,7 @@ public class RoomMemberController {
 
     @Post("/users/{username}")
     @Consumes(MediaType.ALL)
+    @ApiName("add-member")
     public HttpResponse<?> addOne(HttpRequest<?> request, String org, String app, String id, String username) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -98,6 +101,7 @@ public class RoomMemberController {
 
     @Post("/users")
     @Consumes(MediaType.ALL)
+    @ApiName("add-members")
     public HttpResponse<?> addMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -108,6 +112,7 @@ public class RoomMemberController {
 
     @Delete("/users/{usernames}")
     @Consumes(MediaType.ALL)
+    @ApiName("remove-members")
     public HttpResponse<?> remove(HttpRequest<?> request, String org, String app, String id, String usernames) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -120,6 +125,7 @@ public class RoomMemberController {
     }
 
     @Get("/admin")
+    @ApiName("list-admins")
     public HttpResponse<?> admins(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -132,6 +138,7 @@ public class RoomMemberController {
 
     @Post("/admin")
     @Consumes(MediaType.ALL)
+    @ApiName("add-admin")
     public HttpResponse<?> addAdmin(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
@@ -146,6 +153,7 @@ public class RoomMemberController {
 
     @Delete("/admin/{oldadmin}")
     @Consumes(MediaType.ALL)
+    @ApiName("remove-admin")
     public HttpResponse<?> removeAdmin(HttpRequest<?> request, String org, String app, String id, String oldadmin) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);

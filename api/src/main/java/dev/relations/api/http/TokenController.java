@@ -1,6 +1,7 @@
 package dev.relations.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.auth.TokenService;
 import dev.relations.api.config.Apps;
 import dev.relations.domain.common.Rejection;
@@ -37,6 +38,7 @@ public class TokenController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @ApiName("token")
     public HttpResponse<?> issue(HttpRequest<?> request, String org, String app, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var settings = apps.find(tenant).orElseThrow();

@@ -1,6 +1,7 @@
 package dev.relations.api.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relations.api.auth.ApiName;
 import dev.relations.api.auth.Passwords;
 import dev.relations.api.command.Writes;
 import dev.relations.api.query.ReadRouter;
@@ -55,6 +56,7 @@ public class UserController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @ApiName("register-users")
     public HttpResponse<?> register(HttpRequest<?> request, String org, String app, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         JsonNode parsed = json.parse(body);
@@ -149,6 +151,7 @@ public class UserController {
     }
 
     @Get("/{username}")
+    @ApiName("get-user")
     public HttpResponse<?> get(HttpRequest<?> request, String org, String app, String username) {
         var tenant = new Tenant(org, app);
         var user = existing(username);
@@ -166,6 +169,7 @@ public class UserController {
     }
 
     @Delete("/{username}")
+    @ApiName("delete-user")
     public HttpResponse<?> delete(HttpRequest<?> request, String org, String app, String username) {
         var tenant = new Tenant(org, app);
         var user = existing(username);

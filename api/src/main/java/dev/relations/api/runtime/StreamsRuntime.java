@@ -6,6 +6,8 @@ import dev.relations.processor.RelationsTopology;
 import dev.relations.processor.SchemaSubjects;
 import dev.relations.processor.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -32,8 +34,9 @@ public class StreamsRuntime implements AutoCloseable {
     private final AvroSerdes serdes;
     private final HostInfo self;
     private final String applicationId;
+    private final KafkaStreamsMetrics metrics;
 
-    public StreamsRuntime(KafkaSettings settings, Apps apps, @Value("${micronaut.server.port:8080}") int httpPort,
+    public StreamsRuntime(KafkaSettings settings, Apps apps, MeterRegistry meters, @Value("${micronaut.server.port:8080}") int httpPort,
                           @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention) {
         TopicProvisioner.ensure(settings);
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
@@ -45,6 +48,9 @@ public class StreamsRuntime implements AutoCloseable {
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
                 settings.getCommitIntervalMs());
         this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention, props), props);
+        // Lag, commit latency, restoration, and RocksDB memory (block cache, memtables) per store.
+        this.metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
         var running = new CountDownLatch(1);
         streams.setStateListener((next, previous) -> {
             LOG.info("event=streams_state from={} to={}", previous, next);
@@ -86,6 +92,7 @@ public class StreamsRuntime implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
+        metrics.close();
         // Leave the group: otherwise a restarted instance waits out the old member's session.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));

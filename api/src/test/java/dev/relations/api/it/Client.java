@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,7 +32,7 @@ public final class Client {
         this.app = app;
     }
 
-    public record Reply(int status, JsonNode body) {
+    public record Reply(int status, JsonNode body, HttpHeaders headers) {
         public String error() {
             return body.path("error").asText(null);
         }
@@ -97,7 +98,8 @@ public final class Client {
         try {
             var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             var text = response.body();
-            return new Reply(response.statusCode(), text == null || text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+            return new Reply(response.statusCode(), text == null || text.isEmpty() ? JSON.nullNode() : JSON.readTree(text),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

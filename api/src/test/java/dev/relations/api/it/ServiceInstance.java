@@ -31,6 +31,8 @@ public final class ServiceInstance implements AutoCloseable {
         props.put("relations.token.secret", TOKEN_SECRET);
         props.put("relations.apps.default.org", "unused-org");
         props.put("relations.apps.default.client-secret", "unused");
+        // Integration tests fire bursts far above Easemob's rates; RateLimitsApiTest turns limits back on.
+        props.put("relations.rate-limits.enabled", false);
         for (var app : apps) {
             var prefix = "relations.apps." + app.name() + ".";
             props.put(prefix + "org", app.org());
@@ -60,6 +62,10 @@ public final class ServiceInstance implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
     }
 
     @Override
