@@ -20,7 +20,7 @@ function setup(thread)
   table.insert(all, thread)
 end
 
-local k, inflight, exhausted, drained
+local k, inflight, exhausted, drained, verifying
 
 local function say(what, value)
   io.write("relations-wrk ", what, " ", id, " ", value, "\n")
@@ -29,6 +29,8 @@ end
 
 function init(args)
   k = first + id
+  -- wrk calls thread 0's request() once before the run to check the request; nothing is sent
+  verifying = id == 0
   inflight, exhausted, drained = 0, false, false
   ok, bad, statuses, next_k = 0, 0, {}, first
 end
@@ -41,6 +43,10 @@ local function settle()
 end
 
 function request()
+  if verifying then
+    verifying = false
+    return wrk.format(method, target(k), nil, body)
+  end
   if limit >= 0 and k >= limit then
     if not exhausted then
       exhausted = true
