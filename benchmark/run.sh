@@ -2,6 +2,7 @@
 # Builds the benchmark if needed and runs it against a live service.
 #   benchmark/run.sh --help      (start the service with RELATIONS_RATE_LIMITS_ENABLED=false first)
 #   benchmark/run.sh --clients 64 --duration 20s --scenarios contact-add,contact-list,bare
+#   benchmark/run.sh --scenarios scale --scale-edges 20000   # loads, measures, restarts the service
 #   benchmark/run.sh --scenarios room-members --duration 3m   # runs until the room holds --room-size users
 set -euo pipefail
 
@@ -35,6 +36,17 @@ java_at_least_21() {
   version="$(java_version "$1")"
   [[ "$version" =~ ^[0-9]+$ && "$version" -ge 21 ]]
 }
+
+# The HTTP scenarios run on wrk (Debian package wrk) unless --driver java.
+ensure_wrk() {
+  command -v wrk >/dev/null && return
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "installing wrk (apt-get install -y wrk)" >&2
+    apt-get install -y -q wrk >&2 || { apt-get update -q >&2 && apt-get install -y -q wrk >&2; } || true
+  fi
+  command -v wrk >/dev/null || echo "wrk is not installed: run 'sudo apt-get install -y wrk' (or pass --driver java)" >&2
+}
+ensure_wrk
 
 # Rebuild when the jar is missing or older than a benchmark source or the Streams tuning it mirrors.
 if [[ ! -f "$jar" || -n "$(find "$here/src" "$here/pom.xml" "$root/stream-processor/src/main/java/dev/relations/processor/StreamsSettings.java" -newer "$jar" -print -quit)" ]]; then

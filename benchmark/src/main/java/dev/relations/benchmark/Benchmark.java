@@ -4,16 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Load generator against a live Relations service: runs the chosen scenarios one after
  * another with N concurrent clients and prints a Markdown table. See {@link Options#USAGE}.
  */
 public final class Benchmark {
-    private static volatile Scenario active;
+    private static volatile Workload active;
 
     private Benchmark() {
     }
@@ -44,38 +44,39 @@ public final class Benchmark {
         // Usernames are lower case; a per-run prefix keeps every run's users and topics apart.
         var runPrefix = "bench" + Long.toString(System.currentTimeMillis(), 36)
                 + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
-        System.out.printf("Relations benchmark %s: %s/%s/%s, %d clients, warm-up %s, %s per scenario, scenarios %s%n",
-                runPrefix, options.baseUrl(), options.org(), options.app(), options.clients(),
-                human(options.warmup()), human(options.duration()), options.scenarios());
+        System.out.printf("Relations benchmark %s: %s/%s/%s, %d clients, driver %s, warm-up %s, %s per scenario, "
+                        + "scenarios %s%n", runPrefix, options.baseUrl(), options.org(), options.app(), options.clients(),
+                options.driver().name().toLowerCase(Locale.ROOT), human(options.warmup()), human(options.duration()),
+                options.scenarios());
 
         RelationsClient client = null;
-        OptionalLong servicePid = OptionalLong.empty();
+        Supplier<OptionalLong> servicePid = OptionalLong::empty;
         if (options.needsService()) {
             client = new RelationsClient(options.baseUrl(), options.org(), options.app(), options.timeout());
             client.authenticate(options.clientId(), options.clientSecret());
-            servicePid = options.servicePid() != null ? OptionalLong.of(options.servicePid())
-                    : ServiceProcess.listeningOn(port(options));
+            var fixed = options.servicePid();
+            // Looked up each time: the scale scenario restarts the service.
+            servicePid = fixed != null ? () -> OptionalLong.of(fixed) : () -> ServiceProcess.listeningOn(port(options));
         }
 
         var conditions = new Conditions(servicePid);
+        var wrk = new Wrk(options.baseUrl(), options.wrkThreads(), options.clients(), options.timeout());
+        var wrkRunner = new WrkRunner(wrk, options.warmup(), options.duration(), conditions);
         var rows = new ArrayList<Report.Row>();
         var footer = new ArrayList<String>();
         var memory = new ArrayList<String>();
-        servicePid.ifPresent(pid -> ServiceProcess.residentMiB(pid).ifPresent(mib -> memory.add("start " + mib + " MiB")));
+        residentMiB(servicePid).ifPresent(mib -> memory.add("start " + mib + " MiB"));
         boolean failed = false;
         for (var name : options.scenarios()) {
             System.out.printf("%n[%s] preparing%n", name);
-            var scenario = create(name, options, client, runPrefix);
-            active = scenario;
             try {
-                long started = System.nanoTime();
-                scenario.prepare();
-                System.out.printf("  prepared in %.1f s; warm-up %s, then measuring %s%n",
-                        (System.nanoTime() - started) / 1e9, human(options.warmup()), human(options.duration()));
-                var result = new LoadRunner(scenario, options.clients(), options.warmup(), options.duration(),
-                        options.timeout(), conditions).run();
-                System.out.println(Report.line(result));
-                rows.add(new Report.Row(name, options.clients(), result, null));
+                if (name.equals("scale")) {
+                    runScale(options, client, runPrefix, servicePid, wrk, wrkRunner, rows, footer);
+                } else {
+                    var result = runWorkload(create(name, options, client, runPrefix), options, conditions, wrkRunner);
+                    System.out.println(Report.line(result));
+                    rows.add(new Report.Row(name, options.clients(), result, null));
+                }
             } catch (Exception e) {
                 failed = true;
                 var message = RelationsClient.abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -84,24 +85,59 @@ public final class Benchmark {
             } finally {
                 closeActive();
             }
-            if (!name.equals("bare") && servicePid.isPresent()) {
-                ServiceProcess.residentMiB(servicePid.getAsLong())
-                        .ifPresent(mib -> memory.add("after " + name + " " + mib + " MiB"));
+            if (!name.equals("bare")) {
+                residentMiB(servicePid).ifPresent(mib -> memory.add("after " + name + " " + mib + " MiB"));
             }
         }
         if (client != null) {
             client.close();
         }
 
-        ratio(rows).ifPresent(footer::add);
+        footer.addAll(Ratios.toBare(rows));
         if (!memory.isEmpty()) {
-            footer.add("service resident memory (pid " + servicePid.getAsLong() + "): " + String.join(", ", memory));
+            footer.add("service resident memory: " + String.join(", ", memory));
         }
         System.out.printf("%n%s", Report.table(rows, footer));
         return failed ? 1 : 0;
     }
 
-    private static Scenario create(String name, Options options, RelationsClient client, String runPrefix) {
+    private static ScenarioResult runWorkload(Workload workload, Options options, Conditions conditions,
+                                              WrkRunner wrkRunner) throws Exception {
+        active = workload;
+        long started = System.nanoTime();
+        workload.prepare();
+        boolean onWrk = options.driver() == Options.Driver.WRK && workload instanceof WrkScenario;
+        System.out.printf("  prepared in %.1f s; warm-up %s, then measuring %s on %s%n",
+                (System.nanoTime() - started) / 1e9, human(options.warmup()), human(options.duration()),
+                onWrk ? "wrk" : "the JVM");
+        if (onWrk) {
+            return wrkRunner.run((WrkScenario) workload, options.clients());
+        }
+        if (workload instanceof Scenario scenario) {
+            return new LoadRunner(scenario, options.clients(), options.warmup(), options.duration(), options.timeout(),
+                    conditions).run();
+        }
+        throw new IllegalArgumentException(workload.name() + " runs on wrk only (--driver wrk)");
+    }
+
+    private static void runScale(Options options, RelationsClient client, String runPrefix,
+                                 Supplier<OptionalLong> servicePid, Wrk wrk, WrkRunner wrkRunner,
+                                 List<Report.Row> rows, List<String> footer) throws Exception {
+        long pid = servicePid.get().orElseThrow(() -> new IllegalStateException(
+                "scale restarts the service: no process visible listening on " + options.baseUrl()));
+        var dataDir = options.dataDir() != null ? options.dataDir() : ServiceProcess.dataDir(pid).orElseThrow(
+                () -> new IllegalStateException("the service's data directory is not visible; pass --data-dir"));
+        var scale = new ScaleScenario(client, runPrefix, options, dataDir.toAbsolutePath(), pid, port(options), wrk,
+                wrkRunner);
+        try {
+            scale.run();
+        } finally {
+            rows.addAll(scale.rows());
+            footer.addAll(scale.notes());
+        }
+    }
+
+    private static Workload create(String name, Options options, RelationsClient client, String runPrefix) {
         return switch (name) {
             case "contact-add" -> new ContactAddScenario(client, runPrefix, options.warmup(), options.duration(), options.maxAddRate());
             case "contact-list" -> new ContactListScenario(client, runPrefix, options.listTargets());
@@ -113,23 +149,14 @@ public final class Benchmark {
             case "room-members" -> new RoomMembersScenario(client, runPrefix, options.roomSize());
             case "room-page" -> new RoomPageScenario(client, runPrefix);
             case "room-mute" -> new RoomMuteScenario(client, runPrefix);
+            case "unrouted" -> new UnroutedScenario(client);
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
     }
 
-    private static Optional<String> ratio(List<Report.Row> rows) {
-        var add = find(rows, "contact-add");
-        var bare = find(rows, "bare");
-        if (add.isEmpty() || bare.isEmpty() || bare.get().okPerSecond() == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT,
-                "contact-add / bare throughput: %.0f / %.0f = %.2f (target ≥ 0.6)",
-                add.get().okPerSecond(), bare.get().okPerSecond(), add.get().okPerSecond() / bare.get().okPerSecond()));
-    }
-
-    private static Optional<ScenarioResult> find(List<Report.Row> rows, String name) {
-        return rows.stream().filter(r -> r.scenario().equals(name) && r.result() != null).map(Report.Row::result).findFirst();
+    private static OptionalLong residentMiB(Supplier<OptionalLong> servicePid) {
+        var pid = servicePid.get();
+        return pid.isPresent() ? ServiceProcess.residentMiB(pid.getAsLong()) : OptionalLong.empty();
     }
 
     private static void closeActive() {

@@ -5,37 +5,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * What else was going on during a measurement: the machine's load average and the CPU
- * the service process used. On a shared 2-core machine a busy neighbour halves the
- * numbers, so the report says how busy it was.
+ * the service process and this benchmark's JVM used. On a shared 2-core machine a busy
+ * neighbour halves the numbers, so the report says how busy it was.
  */
 final class Conditions {
     /** Linux reports process CPU time in clock ticks of 1/100 s on every common configuration. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    private final OptionalLong servicePid;
+    private final Supplier<OptionalLong> servicePid;
 
-    Conditions(OptionalLong servicePid) {
+    /** {@code servicePid} is asked at every start sample: a restarted service has a new one. */
+    Conditions(Supplier<OptionalLong> servicePid) {
         this.servicePid = servicePid;
     }
 
-    record Sample(long nanos, double load1, long serviceTicks) {
+    record Sample(long nanos, double load1, OptionalLong pid, long serviceTicks, long ownTicks) {
     }
 
     Sample sample() {
-        return new Sample(System.nanoTime(), loadAverage(), servicePid.isPresent() ? cpuTicks(servicePid.getAsLong()) : -1);
+        return sample(servicePid.get());
+    }
+
+    /** The end of a measurement: the same service process as at its start. */
+    Sample sampleAfter(Sample start) {
+        return sample(start.pid());
+    }
+
+    private static Sample sample(OptionalLong pid) {
+        return new Sample(System.nanoTime(), loadAverage(), pid, pid.isPresent() ? cpuTicks(pid.getAsLong()) : -1,
+                cpuTicks(ProcessHandle.current().pid()));
     }
 
     String describe(Sample start, Sample end) {
-        var text = new StringBuilder(String.format(Locale.ROOT, "load avg %.1f→%.1f", start.load1(), end.load1()));
-        if (start.serviceTicks() >= 0 && end.serviceTicks() >= start.serviceTicks()) {
-            double seconds = (end.nanos() - start.nanos()) / 1e9;
-            double cores = (end.serviceTicks() - start.serviceTicks()) / TICKS_PER_SECOND / seconds;
-            text.append(String.format(Locale.ROOT, ", service process CPU %.2f cores", cores));
+        return String.format(Locale.ROOT, "load avg %.1f→%.1f", start.load1(), end.load1());
+    }
+
+    /** Cores of CPU the service used between the samples, or NaN. */
+    static double serviceCores(Sample start, Sample end) {
+        return cores(start.serviceTicks(), end.serviceTicks(), start, end);
+    }
+
+    /** Cores of CPU this JVM (the Java load generator) used between the samples, or NaN. */
+    static double ownCores(Sample start, Sample end) {
+        return cores(start.ownTicks(), end.ownTicks(), start, end);
+    }
+
+    private static double cores(long from, long to, Sample start, Sample end) {
+        if (from < 0 || to < from) {
+            return Double.NaN;
         }
-        return text.toString();
+        return (to - from) / TICKS_PER_SECOND / ((end.nanos() - start.nanos()) / 1e9);
     }
 
     private static double loadAverage() {

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * friends (each friend then holds T ≤ 100 contacts); reads cycle over the targets so
  * they spread over partitions.
  */
-final class ContactListScenario implements Scenario {
+final class ContactListScenario implements Scenario, WrkScenario {
     static final int CONTACTS = 100;
 
     private final RelationsClient client;
@@ -56,5 +56,16 @@ final class ContactListScenario implements Scenario {
         }
         int count = RelationsClient.count(response);
         return count == CONTACTS ? OpResult.OK : OpResult.error("listed " + count + " contacts");
+    }
+
+    @Override
+    public WrkScript warmup() {
+        return WrkScript.get(name(), WrkScript.cycling(client.appPath() + "/users/", targets, "/contacts/users", targetCount),
+                client.token());
+    }
+
+    @Override
+    public WrkScript measured(long warmupNext) {
+        return warmup();
     }
 }

@@ -70,7 +70,7 @@ final class LoadRunner {
         finished.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         stop = true;
         long stoppedAt = System.nanoTime();
-        var during = conditions.describe(startSample, conditions.sample());
+        var endSample = conditions.sampleAfter(startSample);
         if (!finished.await(opTimeout.toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
             threads.forEach(Thread::interrupt);
             finished.await(5, TimeUnit.SECONDS);
@@ -90,8 +90,14 @@ final class LoadRunner {
         long end = last;
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((label, count) -> errorCounts.put(label, count.sum()));
-        return new ScenarioResult(scenario.name(), clients, okTotal, errorCounts, merged,
-                (end - measureStart) / 1e9, during, List.copyOf(scenario.notes()));
+        return new ScenarioResult(scenario.name(), "java", clients, okTotal, errorCounts, millis(merged, 50),
+                millis(merged, 99), millis(merged, 100), (end - measureStart) / 1e9,
+                Conditions.serviceCores(startSample, endSample), Conditions.ownCores(startSample, endSample),
+                conditions.describe(startSample, endSample), List.copyOf(scenario.notes()));
+    }
+
+    private static double millis(Histogram histogram, double percentile) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1000.0;
     }
 
     private void startMeasuring() {

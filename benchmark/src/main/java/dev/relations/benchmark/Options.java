@@ -23,7 +23,10 @@ record Options(
         String clientId,
         String clientSecret,
         String bootstrapServers,
+        Path dataDir,
+        Driver driver,
         int clients,
+        int wrkThreads,
         Duration duration,
         Duration warmup,
         Duration timeout,
@@ -33,10 +36,18 @@ record Options(
         int rosterSize,
         int rosterOwners,
         int roomSize,
+        long scaleEdges,
+        String restartCommand,
+        Duration restartTimeout,
         Long servicePid) {
 
+    /** Who sends the HTTP load of the scenarios wrk can drive. */
+    enum Driver { WRK, JAVA }
+
     static final List<String> KNOWN_SCENARIOS = List.of("contact-add", "contact-list", "bare", "roster-large",
-            "contact-page", "block-unblock", "room-members", "room-page", "room-mute");
+            "contact-page", "block-unblock", "room-members", "room-page", "room-mute", "unrouted", "scale");
+    static final String DEFAULT_SCENARIOS = "contact-add,room-members,bare,contact-list,room-page,unrouted";
+    static final String DEFAULT_RESTART_COMMAND = "./run.sh";
     static final String DEFAULT_CLIENT_ID = "YXA6-relations-demo";
     /** The service stores its generated client secret without the prefix it answers with. */
     static final String SECRET_PREFIX = "YXA6";
@@ -55,15 +66,23 @@ record Options(
               --client-secret SECRET    default: env RELATIONS_CLIENT_SECRET, else "YXA6" + the content of
                                         the service's data/client-secret (--data-dir, env RELATIONS_DATA_DIR,
                                         ./data, or the repository's data/)
-              --data-dir DIR            the service's data directory, to find client-secret
+              --data-dir DIR            the service's data directory, to find client-secret; scale reports
+                                        its disk use and restarts the service on it (default: the
+                                        service's RELATIONS_DATA_DIR, else its working directory's data/)
               --bootstrap-servers HOSTS Kafka for the bare pipeline (default localhost:9092)
-              --clients N               concurrent clients (default 64)
+              --driver wrk|java         load generator of contact-add, contact-list, room-members,
+                                        room-page and unrouted: wrk (installed by benchmark/run.sh when
+                                        missing) or the benchmark's own JVM (default wrk); the other
+                                        scenarios always run on the JVM
+              --clients N               concurrent clients, wrk's -c (default 64)
+              --wrk-threads N           wrk's -t (default 2)
               --duration D              measured time per scenario, e.g. 20s, 500ms, 1m (default 20s)
               --warmup D                unmeasured time before each scenario (default 5s)
               --timeout D               per-request timeout (default 30s)
               --scenarios LIST          comma list of contact-add, contact-list, bare, roster-large,
-                                        contact-page, block-unblock, room-members, room-page, room-mute
-                                        (default contact-add,contact-list,bare)
+                                        contact-page, block-unblock, room-members, room-page, room-mute,
+                                        unrouted, scale (default
+                                        contact-add,room-members,bare,contact-list,room-page,unrouted)
               --max-add-rate N          adds/s the contact-add user pool is sized for, and operations/s
                                         the block-unblock pool is (default 6000)
               --list-targets N          users with exactly 100 contacts read by contact-list and
@@ -77,6 +96,14 @@ record Options(
                                         300; it stops when the room is full, so give it a --duration
                                         long enough for that (the service caps maxusers at 10000)
                                         (default 10000)
+              --scale-edges N           contact edges scale loads through the API before it measures
+                                        (two per mutual friendship; default 1000000, which takes long)
+              --restart-command CMD     how scale starts the service again after stopping it, run by
+                                        bash in the repository root with the service's RELATIONS_*
+                                        environment, RELATIONS_DATA_DIR = --data-dir, RELATIONS_PORT =
+                                        the base URL's port and RELATIONS_RATE_LIMITS_ENABLED=false
+                                        (default ./run.sh)
+              --restart-timeout D       how long scale waits for a restarted service (default 10m)
               --service-pid PID         service JVM to report resident memory for (default: the process
                                         listening on the base URL's port, if visible)
               --allow-remote            permit non-loopback hosts (refused by default)
@@ -120,24 +147,33 @@ record Options(
                 take(flags, "org", "demo"),
                 take(flags, "app", "relations"),
                 take(flags, "client-id", env.getOrDefault("RELATIONS_CLIENT_ID", DEFAULT_CLIENT_ID)),
-                clientSecret(flags.remove("client-secret"), flags.remove("data-dir")),
+                clientSecret(flags.remove("client-secret"), flags.get("data-dir")),
                 take(flags, "bootstrap-servers", "localhost:9092"),
+                Optional.ofNullable(flags.remove("data-dir")).map(Path::of).orElse(null),
+                driver(take(flags, "driver", "wrk")),
                 positive(flags, "clients", 64),
+                positive(flags, "wrk-threads", 2),
                 duration(take(flags, "duration", "20s")),
                 duration(take(flags, "warmup", "5s")),
                 duration(take(flags, "timeout", "30s")),
-                scenarios(take(flags, "scenarios", "contact-add,contact-list,bare")),
+                scenarios(take(flags, "scenarios", DEFAULT_SCENARIOS)),
                 positive(flags, "max-add-rate", 6000),
                 positive(flags, "list-targets", 32),
                 positive(flags, "roster-size", 3000),
                 positive(flags, "roster-owners", 4),
                 positive(flags, "room-size", 10_000),
+                Long.parseLong(take(flags, "scale-edges", "1000000")),
+                take(flags, "restart-command", DEFAULT_RESTART_COMMAND),
+                duration(take(flags, "restart-timeout", "10m")),
                 Optional.ofNullable(flags.remove("service-pid")).map(Long::parseLong).orElse(null));
         if (!flags.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", flags.keySet()));
         }
         if (options.rosterSize < 20) {
             throw new IllegalArgumentException("--roster-size must be at least 20");
+        }
+        if (options.scaleEdges < ScaleScenario.MIN_EDGES) {
+            throw new IllegalArgumentException("--scale-edges must be at least " + ScaleScenario.MIN_EDGES);
         }
         if (options.roomSize < 21) {
             throw new IllegalArgumentException("--room-size must be at least 21");
@@ -156,6 +192,14 @@ record Options(
 
     boolean needsService() {
         return scenarios.stream().anyMatch(s -> !s.equals("bare"));
+    }
+
+    private static Driver driver(String name) {
+        try {
+            return Driver.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--driver is wrk or java, not " + name);
+        }
     }
 
     private static String clientSecret(String flag, String dataDirFlag) {

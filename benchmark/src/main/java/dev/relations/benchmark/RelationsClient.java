@@ -24,6 +24,8 @@ final class RelationsClient implements AutoCloseable {
     static final int MAX_BATCH = 60;
 
     private final HttpClient http;
+    private final URI baseUrl;
+    private final String appPath;
     private final String appBase;
     private final Duration timeout;
     private volatile String token;
@@ -34,6 +36,8 @@ final class RelationsClient implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+        this.baseUrl = baseUrl;
+        this.appPath = baseUrl.getRawPath() + "/" + org + "/" + app;
         this.appBase = baseUrl + "/" + org + "/" + app;
         this.timeout = timeout;
     }
@@ -76,6 +80,21 @@ final class RelationsClient implements AutoCloseable {
             throw new IllegalStateException("token request failed: " + response.status() + " " + abbreviate(response.body()));
         }
         token = JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /** The app's path under the server, e.g. {@code /demo/relations}: where generated requests go. */
+    String appPath() {
+        return appPath;
+    }
+
+    /** The bearer token {@link #authenticate} obtained. */
+    String token() {
+        return token;
+    }
+
+    /** A GET of {@code path} under the base URL, without a token. */
+    Response getPlain(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).GET(), false);
     }
 
     /**

@@ -16,25 +16,27 @@ final class Report {
     }
 
     static String line(ScenarioResult r) {
-        return String.format(Locale.ROOT, "  %s: %,d ok in %.1f s = %,.0f ok/s; p50 %.1f ms, p99 %.1f ms, max %.1f ms; errors %s; %s",
-                r.name(), r.ok(), r.elapsedSeconds(), r.okPerSecond(), r.percentileMillis(50), r.percentileMillis(99),
-                r.maxMillis(), errors(r.errors()), r.conditions());
+        return String.format(Locale.ROOT, "  %s (%s): %,d ok in %.1f s = %,.0f ok/s; p50 %.1f ms, p99 %.1f ms, "
+                        + "max %.1f ms; errors %s; CPU service %s, generator %s cores; %s",
+                r.name(), r.driver(), r.ok(), r.elapsedSeconds(), r.okPerSecond(), r.p50Millis(), r.p99Millis(),
+                r.maxMillis(), errors(r.errors()), cores(r.serviceCores()), cores(r.generatorCores()), r.conditions());
     }
 
     static String table(List<Row> rows, List<String> footer) {
         var out = new StringBuilder();
-        out.append("| scenario | clients | ok | ok/s | p50 ms | p99 ms | max ms | errors |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        out.append("| scenario | driver | clients | ok | ok/s | p50 ms | p99 ms | max ms | errors | service CPU | generator CPU |\n");
+        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
         for (var row : rows) {
             var r = row.result();
             if (r == null) {
-                out.append(String.format(Locale.ROOT, "| %s | %d | – | – | – | – | – | failed: %s |%n",
+                out.append(String.format(Locale.ROOT, "| %s | – | %d | – | – | – | – | – | failed: %s | – | – |%n",
                         row.scenario(), row.clients(), row.failure().replace("|", "/")));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %s | %s | %s | %s |%n",
-                    r.name(), r.clients(), r.ok(), r.okPerSecond(), millis(r.percentileMillis(50)),
-                    millis(r.percentileMillis(99)), millis(r.maxMillis()), errors(r.errors()).replace("|", "/")));
+            out.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.0f | %s | %s | %s | %s | %s | %s |%n",
+                    r.name(), r.driver(), r.clients(), r.ok(), r.okPerSecond(), millis(r.p50Millis()),
+                    millis(r.p99Millis()), millis(r.maxMillis()), errors(r.errors()).replace("|", "/"),
+                    cores(r.serviceCores()), cores(r.generatorCores())));
         }
         var lines = new ArrayList<>(footer);
         rows.stream().filter(r -> r.result() != null).flatMap(r -> r.result().notes().stream()).forEach(lines::add);
@@ -45,6 +47,10 @@ final class Report {
             lines.forEach(l -> out.append(l).append('\n'));
         }
         return out.toString();
+    }
+
+    private static String cores(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String millis(double value) {

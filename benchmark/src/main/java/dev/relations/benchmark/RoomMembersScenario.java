@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code size} users) and the latencies of the first and the last {@value #WINDOW} adds
  * are compared. The measurement ends when the room is full, so {@code --duration} is only
  * an upper bound. Warm-up adds the same users to a second room: each user then holds two
- * rooms, far under the per-user joined-rooms limit.
+ * rooms, far under the per-user joined-rooms limit. Under wrk the run measures throughput
+ * and latency over all adds; the first-versus-last comparison needs the Java driver.
  */
-final class RoomMembersScenario implements Scenario {
+final class RoomMembersScenario implements Scenario, WrkScenario {
     static final int WINDOW = 300;
 
     private final RelationsClient client;
@@ -34,6 +35,7 @@ final class RoomMembersScenario implements Scenario {
     private volatile String room;
     private volatile String warmupRoom;
     private volatile boolean measuring;
+    private volatile boolean wrk;
 
     RoomMembersScenario(RelationsClient client, String runPrefix, int size) {
         this.client = client;
@@ -96,9 +98,27 @@ final class RoomMembersScenario implements Scenario {
     }
 
     @Override
+    public WrkScript warmup() {
+        wrk = true;
+        return adds(warmupRoom);
+    }
+
+    @Override
+    public WrkScript measured(long warmupNext) {
+        return adds(room);
+    }
+
+    private WrkScript adds(String chatroom) {
+        return WrkScript.post(name(), WrkScript.suffixed(client.appPath() + "/chatrooms/" + chatroom + "/users/", members),
+                client.token()).until(adds);
+    }
+
+    @Override
     public List<String> notes() {
         var notes = new ArrayList<String>();
-        if (early.getTotalCount() == 0 || late.getTotalCount() == 0) {
+        if (wrk) {
+            notes.add("room-members: first vs last adds are compared with --driver java only");
+        } else if (early.getTotalCount() == 0 || late.getTotalCount() == 0) {
             notes.add("room-members: no complete sample (the room did not fill: longer --duration or smaller --room-size)");
         } else {
             double earlyP50 = early.getValueAtPercentile(50) / 1000.0;
@@ -111,7 +131,7 @@ final class RoomMembersScenario implements Scenario {
                     window, earlyP50, earlyP99, early.getTotalCount(), adds - window + 1, adds, lateP50, lateP99,
                     late.getTotalCount(), lateP50 / earlyP50, lateP99 / earlyP99));
         }
-        notes.add("room-members: " + added.sum() + " of " + adds + " adds succeeded; chatroom " + room + " reports "
+        notes.add("room-members: " + (wrk ? "" : added.sum() + " of " + adds + " adds succeeded; ") + "chatroom " + room + " reports "
                 + reportedSize() + " users (owner included), maxusers " + size);
         return notes;
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * members) of rooms of {@value #MEMBERS} members plus the owner. The same members join
  * all {@value #ROOMS} rooms; reads cycle over the rooms so they spread over partitions.
  */
-final class RoomPageScenario implements Scenario {
+final class RoomPageScenario implements Scenario, WrkScenario {
     static final int ROOMS = 4;
     static final int MEMBERS = 100;
     static final int PAGE = 100;
@@ -47,5 +47,21 @@ final class RoomPageScenario implements Scenario {
         }
         int count = RelationsClient.count(response);
         return count == PAGE ? OpResult.OK : OpResult.error("listed " + count + " members");
+    }
+
+    @Override
+    public WrkScript warmup() {
+        var lua = new StringBuilder("local rooms = {");
+        for (var room : rooms) {
+            lua.append('"').append(client.appPath()).append("/chatrooms/").append(room)
+                    .append("/users?pagenum=1&pagesize=").append(PAGE).append("\", ");
+        }
+        lua.append("}\nfunction target(k) return rooms[k % ").append(ROOMS).append(" + 1] end");
+        return WrkScript.get(name(), lua.toString(), client.token());
+    }
+
+    @Override
+    public WrkScript measured(long warmupNext) {
+        return warmup();
     }
 }

@@ -1,27 +1,23 @@
 package dev.relations.benchmark;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.List;
 import java.util.Map;
 
-/** What a measured run of one scenario came to. Latencies are of successful operations, in microseconds. */
-record ScenarioResult(String name, int clients, long ok, Map<String, Long> errors, Histogram latencyMicros,
-                      double elapsedSeconds, String conditions, List<String> notes) {
+/**
+ * What a measured run of one scenario came to. Latencies are in milliseconds (NaN when
+ * nothing was measured); CPU in cores, of the service and of the load generator (the
+ * benchmark's own JVM, or wrk), NaN when not visible.
+ */
+record ScenarioResult(String name, String driver, int clients, long ok, Map<String, Long> errors, double p50Millis,
+                      double p99Millis, double maxMillis, double elapsedSeconds, double serviceCores,
+                      double generatorCores, String conditions, List<String> notes) {
+
+    ScenarioResult withNotes(List<String> more) {
+        return new ScenarioResult(name, driver, clients, ok, errors, p50Millis, p99Millis, maxMillis, elapsedSeconds,
+                serviceCores, generatorCores, conditions, List.copyOf(more));
+    }
 
     double okPerSecond() {
         return elapsedSeconds <= 0 ? 0 : ok / elapsedSeconds;
-    }
-
-    long errorCount() {
-        return errors.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    double percentileMillis(double percentile) {
-        return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    double maxMillis() {
-        return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getMaxValue() / 1000.0;
     }
 }

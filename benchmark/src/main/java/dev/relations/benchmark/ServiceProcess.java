@@ -3,8 +3,10 @@ package dev.relations.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +50,42 @@ final class ServiceProcess {
             // gone, or not ours to read
         }
         return OptionalLong.empty();
+    }
+
+    /** The process's environment variables named RELATIONS_* and JAVA_HOME; empty when not readable. */
+    static Map<String, String> relationsEnvironment(long pid) {
+        var env = new TreeMap<String, String>();
+        try {
+            for (var entry : Files.readString(Path.of("/proc", Long.toString(pid), "environ")).split("\0")) {
+                int eq = entry.indexOf('=');
+                if (eq > 0 && (entry.startsWith("RELATIONS_") || entry.startsWith("JAVA_HOME="))) {
+                    env.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not ours to read
+        }
+        return env;
+    }
+
+    /** The data directory of the service: its RELATIONS_DATA_DIR, else data/ in its working directory. */
+    static Optional<Path> dataDir(long pid) {
+        var cwd = workingDirectory(pid);
+        var configured = relationsEnvironment(pid).get("RELATIONS_DATA_DIR");
+        if (configured != null && !configured.isBlank()) {
+            var dir = Path.of(configured);
+            return dir.isAbsolute() ? Optional.of(dir) : cwd.map(c -> c.resolve(dir));
+        }
+        return cwd.map(c -> c.resolve("data"));
+    }
+
+    /** The process's working directory, when visible. */
+    static Optional<Path> workingDirectory(long pid) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<String> listeningInode(int port) {
