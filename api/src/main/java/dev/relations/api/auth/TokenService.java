@@ -1,5 +1,7 @@
 package dev.relations.api.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -29,6 +31,15 @@ public class TokenService {
     private static final String APP = "app";
     private final MACSigner signer;
     private final MACVerifier verifier;
+    /**
+     * Tokens whose signature already checked out, with what they grant: an HMAC check and JSON
+     * parse per request cost more than the rest of a cached read. Bounded, and expiry is still
+     * checked on every use.
+     */
+    private final Cache<String, Grant> verified = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Grant(Object org, Object app, Date expiry) {
+    }
 
     public TokenService(@Value("${relations.token.secret}") String secret) throws JOSEException {
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
@@ -62,6 +73,20 @@ public class TokenService {
         if (token == null || token.isBlank()) {
             throw ApiException.unauthorized("Unable to authenticate due to expired access token");
         }
+        var grant = verified.getIfPresent(token);
+        if (grant == null) {
+            grant = verifySignature(token);
+            verified.put(token, grant);
+        }
+        if (!Objects.equals(grant.org(), tenant.org()) || !Objects.equals(grant.app(), tenant.app())) {
+            throw ApiException.badAccessToken("Unable to authenticate");
+        }
+        if (grant.expiry() != null && !grant.expiry().toInstant().isAfter(now)) {
+            throw ApiException.unauthorized("Unable to authenticate due to expired access token");
+        }
+    }
+
+    private Grant verifySignature(String token) {
         SignedJWT jwt;
         JWTClaimsSet claims;
         try {
@@ -77,12 +102,6 @@ public class TokenService {
         } catch (JOSEException e) {
             throw ApiException.badAccessToken("Unable to authenticate");
         }
-        if (!Objects.equals(claims.getClaim(ORG), tenant.org()) || !Objects.equals(claims.getClaim(APP), tenant.app())) {
-            throw ApiException.badAccessToken("Unable to authenticate");
-        }
-        var expiry = claims.getExpirationTime();
-        if (expiry != null && !expiry.toInstant().isAfter(now)) {
-            throw ApiException.unauthorized("Unable to authenticate due to expired access token");
-        }
+        return new Grant(claims.getClaim(ORG), claims.getClaim(APP), claims.getExpirationTime());
     }
 }
