@@ -53,6 +53,9 @@ public final class StreamsSettings {
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         // Reads never show a write that a later abort takes back.
         props.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG, "READ_COMMITTED");
+        // Off-heap memory of every store together stays within one budget.
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        props.put(BoundedRocksDbMemory.BUDGET_CONFIG, BoundedRocksDbMemory.DEFAULT_BUDGET);
         // Operators (and measurements) may override any Streams setting: -Dkafka.streams.<name>=<value>.
         System.getProperties().forEach((name, value) -> {
             if (name.toString().startsWith(OVERRIDE_PREFIX)) {
