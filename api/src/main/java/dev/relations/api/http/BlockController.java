@@ -2,6 +2,10 @@ package dev.relations.api.http;
 
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.http.docs.UsernameList;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
@@ -23,6 +27,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.Optional;
 
@@ -46,6 +53,10 @@ public class BlockController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("block-users")
     public HttpResponse<?> block(HttpRequest<?> request, String org, String app, String owner, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -63,6 +74,8 @@ public class BlockController {
     }
 
     @Get
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-blocks")
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app, String owner,
                                 @Nullable @QueryValue String pageSize, @Nullable @QueryValue String cursor) {
@@ -86,6 +99,7 @@ public class BlockController {
 
     @Delete("/{blocked}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
     @ApiName("unblock-user")
     public HttpResponse<?> unblock(HttpRequest<?> request, String org, String app, String owner, String blocked) {
         var tenant = new Tenant(org, app);

@@ -2,6 +2,9 @@ package dev.relations.api.http;
 
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
@@ -20,8 +23,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import dev.relations.api.query.NewestFirst;
-
 import java.util.Optional;
 
 /** Contacts (SPEC C.2, C.3, C.6): mutual add and remove, the full list. */
@@ -38,6 +39,8 @@ public class ContactController {
 
     @Post("/{friend}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @Forbidden
     @ApiName("add-contact")
     public HttpResponse<?> add(HttpRequest<?> request, String org, String app, String owner, String friend) {
         var tenant = new Tenant(org, app);
@@ -50,6 +53,7 @@ public class ContactController {
 
     @Delete("/{friend}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
     @ApiName("remove-contact")
     public HttpResponse<?> remove(HttpRequest<?> request, String org, String app, String owner, String friend) {
         var tenant = new Tenant(org, app);
@@ -69,6 +73,7 @@ public class ContactController {
 
     /** Every friend, newest friendship first (usernames only, as the official SDK parses them). */
     @Get
+    @EnvelopeAnswer
     @ApiName("list-contacts")
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app, String owner) {
         var tenant = new Tenant(org, app);

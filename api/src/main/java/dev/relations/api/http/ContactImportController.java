@@ -2,6 +2,10 @@ package dev.relations.api.http;
 
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.http.docs.UsernameList;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.schemas.ImportContacts;
@@ -16,6 +20,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 /** Contact import (SPEC C.7): a mutual add per target, answered with Easemob's buckets. */
 @Controller("/{org}/{app}/users/{owner}/contacts/import")
@@ -33,6 +40,10 @@ public class ContactImportController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("import-contacts")
     public HttpResponse<?> importContacts(HttpRequest<?> request, String org, String app, String owner,
                                           @Nullable @QueryValue String isSendNotice, @Nullable @Body String body) {

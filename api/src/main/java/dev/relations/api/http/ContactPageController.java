@@ -3,6 +3,9 @@ package dev.relations.api.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.RemarkRequest;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
@@ -23,6 +26,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +57,9 @@ public class ContactPageController {
 
     @Put("/user/{owner}/contacts/users/{friend}")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = RemarkRequest.class)))
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("set-remark")
     public HttpResponse<?> remark(HttpRequest<?> request, String org, String app, String owner, String friend,
                                   @Nullable @Body String body) {
@@ -72,6 +81,9 @@ public class ContactPageController {
 
     @Put("/users/{owner}/contacts/users/{friend}")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = RemarkRequest.class)))
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("set-remark")
     public HttpResponse<?> remarkPlural(HttpRequest<?> request, String org, String app, String owner, String friend,
                                         @Nullable @Body String body) {
@@ -79,6 +91,8 @@ public class ContactPageController {
     }
 
     @Get("/user/{owner}/contacts")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("contact-page")
     public HttpResponse<?> page(HttpRequest<?> request, String org, String app, String owner,
                                 @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,
@@ -112,6 +126,8 @@ public class ContactPageController {
     }
 
     @Get("/users/{owner}/contacts")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("contact-page")
     public HttpResponse<?> pagePlural(HttpRequest<?> request, String org, String app, String owner,
                                       @Nullable @QueryValue String limit, @Nullable @QueryValue String cursor,

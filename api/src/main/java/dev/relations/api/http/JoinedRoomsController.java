@@ -1,6 +1,8 @@
 package dev.relations.api.http;
 
 import dev.relations.api.auth.ApiName;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.RoomId;
@@ -38,6 +40,8 @@ public class JoinedRoomsController {
     }
 
     @Get
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("joined-chatrooms")
     public HttpResponse<?> joined(HttpRequest<?> request, String org, String app, String username,
                                   @Nullable @QueryValue String pagenum, @Nullable @QueryValue String pagesize) {

@@ -3,6 +3,11 @@ package dev.relations.api.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.http.docs.RoomCreation;
+import dev.relations.api.http.docs.RoomUpdate;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
@@ -32,6 +37,9 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.math.BigInteger;
@@ -62,6 +70,9 @@ public class RoomController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = RoomCreation.class)))
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("create-chatroom")
     public HttpResponse<?> create(HttpRequest<?> request, String org, String app, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -93,6 +104,8 @@ public class RoomController {
      * Rooms live on every partition: each instance answers for its own, and the one asked merges.
      */
     @Get
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-chatrooms")
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app,
                                 @Nullable @QueryValue String limit,
@@ -144,6 +157,8 @@ public class RoomController {
     }
 
     @Get("/{ids}")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("chatroom-details")
     public HttpResponse<?> detail(HttpRequest<?> request, String org, String app, String ids) {
         var tenant = new Tenant(org, app);
@@ -178,6 +193,10 @@ public class RoomController {
 
     @Put("/{id}")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = RoomUpdate.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("update-chatroom")
     public HttpResponse<?> update(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -214,6 +233,8 @@ public class RoomController {
 
     @Delete("/{id}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("delete-chatroom")
     public HttpResponse<?> delete(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);

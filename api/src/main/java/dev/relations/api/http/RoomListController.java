@@ -2,6 +2,11 @@ package dev.relations.api.http;
 
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.http.docs.MuteRequest;
+import dev.relations.api.http.docs.UsernameList;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
@@ -32,6 +37,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +65,8 @@ public class RoomListController {
     }
 
     @Get("/blocks/users")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-room-blocks")
     public HttpResponse<?> blocks(HttpRequest<?> request, String org, String app, String id) {
         return names(request, org, app, id, StoreNames.ROOM_BLOCKS);
@@ -64,6 +74,9 @@ public class RoomListController {
 
     @Post("/blocks/users/{username}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("block-room-member")
     public HttpResponse<?> blockOne(HttpRequest<?> request, String org, String app, String id, String username) {
         return one(request, org, app, id, "post", username, "POST /chatrooms/{chatroom_id}/blocks/users/{username}", BlockRoomMember::new);
@@ -71,6 +84,10 @@ public class RoomListController {
 
     @Post("/blocks/users")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("block-room-members")
     public HttpResponse<?> blockMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         return many(request, org, app, id, "post", UsernameLists.of(json.parse(body)), "POST /chatrooms/{chatroom_id}/blocks/users",
@@ -79,6 +96,8 @@ public class RoomListController {
 
     @Delete("/blocks/users/{usernames}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("unblock-room-members")
     public HttpResponse<?> unblock(HttpRequest<?> request, String org, String app, String id, String usernames) {
         var users = RoomRequests.commaList(usernames);
@@ -90,6 +109,8 @@ public class RoomListController {
     }
 
     @Get("/white/users")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-allowlist")
     public HttpResponse<?> allowlist(HttpRequest<?> request, String org, String app, String id) {
         return names(request, org, app, id, StoreNames.ROOM_ALLOWS);
@@ -97,6 +118,9 @@ public class RoomListController {
 
     @Post("/white/users/{username}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("allow-room-member")
     public HttpResponse<?> allowOne(HttpRequest<?> request, String org, String app, String id, String username) {
         return one(request, org, app, id, "post", username, "POST /chatrooms/{chatroom_id}/white/users/{username}", AllowRoomMember::new);
@@ -104,6 +128,10 @@ public class RoomListController {
 
     @Post("/white/users")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("allow-room-members")
     public HttpResponse<?> allowMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         return many(request, org, app, id, "post", UsernameLists.of(json.parse(body)), "POST /chatrooms/{chatroom_id}/white/users",
@@ -113,6 +141,8 @@ public class RoomListController {
     /** Always answered per user, even for one (SPEC G-18). */
     @Delete("/white/users/{usernames}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("disallow-room-members")
     public HttpResponse<?> disallow(HttpRequest<?> request, String org, String app, String id, String usernames) {
         return many(request, org, app, id, "delete", RoomRequests.commaList(usernames),
@@ -120,6 +150,8 @@ public class RoomListController {
     }
 
     @Get("/mute")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-mutes")
     public HttpResponse<?> mutes(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
@@ -133,6 +165,10 @@ public class RoomListController {
 
     @Post("/mute")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = MuteRequest.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("mute-members")
     public HttpResponse<?> mute(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var parsed = json.parse(body);
@@ -150,6 +186,8 @@ public class RoomListController {
 
     @Delete("/mute/{usernames}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("unmute-members")
     public HttpResponse<?> unmute(HttpRequest<?> request, String org, String app, String id, String usernames) {
         return many(request, org, app, id, "delete", RoomRequests.commaList(usernames), "DELETE /chatrooms/{chatroom_id}/mute/{usernames}",
@@ -158,6 +196,8 @@ public class RoomListController {
 
     @Post("/ban")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("mute-all")
     public HttpResponse<?> muteAll(HttpRequest<?> request, String org, String app, String id) {
         return setMuteAll(request, org, app, id, "post", true);
@@ -165,6 +205,8 @@ public class RoomListController {
 
     @Delete("/ban")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("unmute-all")
     public HttpResponse<?> unmuteAll(HttpRequest<?> request, String org, String app, String id) {
         return setMuteAll(request, org, app, id, "delete", false);
@@ -173,6 +215,8 @@ public class RoomListController {
     /** Deprecated alias of DELETE (an overview page lists PUT; SPEC G-3). */
     @Put("/ban")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("unmute-all")
     public HttpResponse<?> unmuteAllByPut(HttpRequest<?> request, String org, String app, String id) {
         LOG.warn("event=deprecated_alias method=PUT path={} use=DELETE", request.getPath());

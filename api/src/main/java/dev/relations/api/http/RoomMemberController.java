@@ -2,6 +2,11 @@ package dev.relations.api.http;
 
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.http.docs.NewAdminRequest;
+import dev.relations.api.http.docs.UsernameList;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
@@ -28,6 +33,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +61,8 @@ public class RoomMemberController {
 
     /** Owner first, then members by join time; or, with {@code version=v3}, plain names with a cursor. */
     @Get("/users")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-members")
     public HttpResponse<?> members(HttpRequest<?> request, String org, String app, String id,
                                    @Nullable @QueryValue String pagenum, @Nullable @QueryValue String pagesize,
@@ -90,6 +100,9 @@ public class RoomMemberController {
 
     @Post("/users/{username}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("add-member")
     public HttpResponse<?> addOne(HttpRequest<?> request, String org, String app, String id, String username) {
         var tenant = new Tenant(org, app);
@@ -101,6 +114,10 @@ public class RoomMemberController {
 
     @Post("/users")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("add-members")
     public HttpResponse<?> addMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -112,6 +129,9 @@ public class RoomMemberController {
 
     @Delete("/users/{usernames}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("remove-members")
     public HttpResponse<?> remove(HttpRequest<?> request, String org, String app, String id, String usernames) {
         var tenant = new Tenant(org, app);
@@ -125,6 +145,8 @@ public class RoomMemberController {
     }
 
     @Get("/admin")
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("list-admins")
     public HttpResponse<?> admins(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
@@ -138,6 +160,10 @@ public class RoomMemberController {
 
     @Post("/admin")
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewAdminRequest.class)))
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("add-admin")
     public HttpResponse<?> addAdmin(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -153,6 +179,9 @@ public class RoomMemberController {
 
     @Delete("/admin/{oldadmin}")
     @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @BadRequest
+    @Forbidden
     @ApiName("remove-admin")
     public HttpResponse<?> removeAdmin(HttpRequest<?> request, String org, String app, String id, String oldadmin) {
         var tenant = new Tenant(org, app);

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.auth.TokenService;
 import dev.relations.api.config.Apps;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.ErrorBody;
+import dev.relations.api.http.docs.TokenAnswer;
+import dev.relations.api.http.docs.TokenRequest;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import io.micronaut.core.annotation.Nullable;
@@ -14,6 +18,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,6 +46,14 @@ public class TokenController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(content = @Content(schema = @Schema(implementation = TokenRequest.class)))
+    @ApiResponse(responseCode = "200", description = "a token: not an envelope",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenAnswer.class)))
+    @BadRequest
+    @ApiResponse(responseCode = "404", description = "organization_application_not_found",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "429", description = "reach_limit",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
     @ApiName("token")
     public HttpResponse<?> issue(HttpRequest<?> request, String org, String app, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);

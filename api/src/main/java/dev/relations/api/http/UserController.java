@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.auth.Passwords;
 import dev.relations.api.command.Writes;
+import dev.relations.api.http.docs.BadRequest;
+import dev.relations.api.http.docs.EnvelopeAnswer;
+import dev.relations.api.http.docs.UserRegistration;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
@@ -26,6 +29,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +62,10 @@ public class UserController {
 
     @Post
     @Consumes(MediaType.ALL)
+    @RequestBody(description = "one user, or an array of up to 60",
+            content = @Content(schema = @Schema(implementation = UserRegistration.class)))
+    @EnvelopeAnswer
+    @BadRequest
     @ApiName("register-users")
     public HttpResponse<?> register(HttpRequest<?> request, String org, String app, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
@@ -151,6 +161,7 @@ public class UserController {
     }
 
     @Get("/{username}")
+    @EnvelopeAnswer
     @ApiName("get-user")
     public HttpResponse<?> get(HttpRequest<?> request, String org, String app, String username) {
         var tenant = new Tenant(org, app);
@@ -169,6 +180,7 @@ public class UserController {
     }
 
     @Delete("/{username}")
+    @EnvelopeAnswer
     @ApiName("delete-user")
     public HttpResponse<?> delete(HttpRequest<?> request, String org, String app, String username) {
         var tenant = new Tenant(org, app);

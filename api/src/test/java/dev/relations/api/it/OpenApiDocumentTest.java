@@ -1,11 +1,17 @@
 package dev.relations.api.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micronaut.web.router.Router;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,12 +20,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI 3 document the service serves names every API route its router has (the
- * management endpoints, /health and /prometheus, are described in the README).
+ * management endpoints, /health and /prometheus, are described in the README), with Easemob's
+ * request bodies, success envelope and error body.
  */
 class OpenApiDocumentTest {
     private static final TestApp APP = TestApp.unique("openapi", 100);
     private static final Pattern PATH = Pattern.compile("^  (/\\S*):$");
     private static final Pattern METHOD = Pattern.compile("^    (get|post|put|delete|patch|head|options):$");
+    private static final List<String> ENVELOPE = List.of("action", "application", "applicationName", "organization",
+            "uri", "entities", "data", "timestamp", "duration", "count", "cursor");
+    private static final List<String> ERROR = List.of("error", "exception", "timestamp", "duration", "error_description");
+    /** POST /token answers a token, not an envelope (SPEC A.2). */
+    private static final List<String> TOKEN = List.of("access_token", "expires_in", "application");
     private static ServiceInstance service;
 
     @BeforeAll
@@ -71,5 +83,82 @@ class OpenApiDocumentTest {
 
         assertThat(routes).hasSizeGreaterThan(40);
         assertThat(documented).containsAll(routes);
+    }
+
+    @Test
+    void every_operation_has_easemob_bodies() throws IOException {
+        var document = new ObjectMapper(new YAMLFactory())
+                .readTree(OperationsApiTest.get(service, "/swagger/relations-1.0.yml").body());
+        var withBody = service.context().getBean(Router.class).uriRoutes()
+                .filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/{org}/{app}/"))
+                .filter(r -> r.getBodyArgument().isPresent())
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
+                .distinct()
+                .toList();
+        var problems = new ArrayList<String>();
+        var withRequestBody = new HashSet<String>();
+        int checked = 0;
+        for (var path : iterable(document.path("paths").fieldNames())) {
+            if (!path.startsWith("/{org}/{app}/")) {
+                continue;
+            }
+            for (var method : iterable(document.path("paths").path(path).fieldNames())) {
+                var name = method.toUpperCase(Locale.ROOT) + " " + path;
+                var operation = document.path("paths").path(path).path(method);
+                checked++;
+                if (operation.has("requestBody")) {
+                    withRequestBody.add(name);
+                    for (var content : operation.path("requestBody").path("content")) {
+                        if (properties(document, content.path("schema")).isEmpty()) {
+                            problems.add(name + ": a request body without properties");
+                        }
+                    }
+                }
+                var success = name.endsWith("/token") ? TOKEN : ENVELOPE;
+                if (!answers(document, operation, "2", success)) {
+                    problems.add(name + ": no 2xx answer with " + success);
+                }
+                if (!answers(document, operation, "4", ERROR)) {
+                    problems.add(name + ": no 4xx answer with " + ERROR);
+                }
+            }
+        }
+
+        assertThat(checked).isGreaterThan(40);
+        assertThat(withRequestBody).containsAll(withBody);
+        assertThat(problems).isEmpty();
+    }
+
+    /** Whether a response of the status class ({@code "2"}, {@code "4"}) has every content with all the fields. */
+    private static boolean answers(JsonNode document, JsonNode operation, String statusClass, List<String> fields) {
+        for (var status : iterable(operation.path("responses").fieldNames())) {
+            var content = operation.path("responses").path(status).path("content");
+            if (!status.startsWith(statusClass) || content.isEmpty()) {
+                continue;
+            }
+            boolean all = true;
+            for (var media : content) {
+                all &= properties(document, media.path("schema")).containsAll(fields);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The property names of a schema, following a {@code $ref} into the components. */
+    private static Set<String> properties(JsonNode document, JsonNode schema) {
+        var ref = schema.path("$ref").asText("");
+        var resolved = ref.startsWith("#/components/schemas/")
+                ? document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()))
+                : schema;
+        var names = new HashSet<String>();
+        resolved.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        return () -> iterator;
     }
 }
