@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI 3 document the service serves names every API route its router has (the
- * management endpoints, /health and /prometheus, are described in the README), with Easemob's
- * request bodies, success envelope and error body.
+ * The OpenAPI 3 document the service serves names every API route its router has and the
+ * management endpoints (health and metrics), with Easemob's request bodies, success envelope
+ * and error body.
  */
 class OpenApiDocumentTest {
     private static final TestApp APP = TestApp.unique("openapi", 100);
@@ -83,6 +83,18 @@ class OpenApiDocumentTest {
 
         assertThat(routes).hasSizeGreaterThan(40);
         assertThat(documented).containsAll(routes);
+    }
+
+    @Test
+    void the_management_endpoints_are_in_the_document_and_answer_where_it_says() {
+        var documented = operations(OperationsApiTest.get(service, "/swagger/relations-1.0.yml").body());
+        var management = List.of("GET /health", "GET /health/liveness", "GET /health/readiness", "GET /prometheus");
+
+        assertThat(documented).containsAll(management);
+        for (var operation : management) {
+            var path = operation.substring("GET ".length());
+            assertThat(OperationsApiTest.get(service, path).statusCode()).as(path).isIn(200, 503);
+        }
     }
 
     @Test
