@@ -159,6 +159,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         c.put("transaction.state.log.replication.factor", "1");
         c.put("transaction.state.log.min.isr", "1");
         c.put("transaction.state.log.num.partitions", "6");
+        // A crashed instance's open transaction blocks its successor's committed-offset fetch
+        // until the coordinator aborts it: look for timed-out transactions every second, not every 10 s.
+        c.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         c.put("share.coordinator.state.topic.replication.factor", "1");
         c.put("share.coordinator.state.topic.min.isr", "1");
 

@@ -28,7 +28,12 @@ import java.util.concurrent.TimeUnit;
 @Context
 public class StreamsRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * After a kill -9, fetching committed offsets can wait on the dead instance's open transaction
+     * (seen: one 60 s consumer timeout, then success on the retry), so a start is given minutes,
+     * not seconds, before it is called failed.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final KafkaStreams streams;
     private final AvroSerdes serdes;

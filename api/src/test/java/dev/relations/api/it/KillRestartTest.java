@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every acknowledged write is still there after the restart, and writes work again.
  */
 class KillRestartTest {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final String SECRET = "YXA6kill-restart-secret";
     private static final TestApp APP = new TestApp("default", "demo", "relations", "YXA6-relations-demo", SECRET, 100);
 
