@@ -6,8 +6,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SliceTable<V> extends SliceView<V> {
     private final KeyValueStore<String, byte[]> physical;
 
-    SliceTable(KeyValueStore<String, byte[]> physical, Slice<V> slice, AvroSerdes serdes, String applicationId) {
-        super(physical, slice, serdes, applicationId);
+    SliceTable(KeyValueStore<String, byte[]> physical, Codec<V> codec) {
+        super(physical, codec);
         this.physical = physical;
     }
 

@@ -17,19 +17,22 @@ public class SliceView<V> implements ReadOnlyKeyValueStore<String, V> {
     private static final String END = "\uffff";
     private static final StringSerializer KEYS = new StringSerializer();
 
+    /** How one slice's values are encoded: made once per layout, shared by every view of the slice. */
+    record Codec<V>(String prefix, String topic, Serializer<V> serializer, Deserializer<V> deserializer) {
+    }
+
     private final ReadOnlyKeyValueStore<String, byte[]> physical;
     private final String prefix;
     private final String topic;
-    final Serializer<V> serializer;
+    private final Serializer<V> serializer;
     private final Deserializer<V> deserializer;
 
-    SliceView(ReadOnlyKeyValueStore<String, byte[]> physical, Slice<V> slice, AvroSerdes serdes, String applicationId) {
+    SliceView(ReadOnlyKeyValueStore<String, byte[]> physical, Codec<V> codec) {
         this.physical = physical;
-        this.prefix = slice.prefix();
-        this.topic = StateLayout.subjectTopic(applicationId, slice);
-        var serde = slice.serde().apply(serdes);
-        this.serializer = serde.serializer();
-        this.deserializer = serde.deserializer();
+        this.prefix = codec.prefix();
+        this.topic = codec.topic();
+        this.serializer = codec.serializer();
+        this.deserializer = codec.deserializer();
     }
 
     final String physicalKey(String key) {

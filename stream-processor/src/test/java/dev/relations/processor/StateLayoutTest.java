@@ -63,4 +63,17 @@ class StateLayoutTest {
             assertThat(reversed.hasNext()).isFalse();
         }
     }
+
+    @Test
+    void every_slice_is_listed_once_with_a_tag_of_its_own() throws IllegalAccessException {
+        var declared = new java.util.ArrayList<Slice<?>>();
+        for (var field : StoreNames.class.getFields()) {
+            if (field.getType() == Slice.class) {
+                declared.add((Slice<?>) field.get(null));
+            }
+        }
+
+        assertThat(StoreNames.ALL).containsExactlyInAnyOrderElementsOf(declared);
+        assertThat(StoreNames.ALL.stream().map(Slice::tag)).doesNotHaveDuplicates();
+    }
 }

@@ -37,6 +37,9 @@ public class RateLimitFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> filter(HttpRequest<?> request) {
+        if (!limits.enabled()) {
+            return null;
+        }
         var route = RouteAttributes.getRouteInfo(request);
         var api = route.flatMap(r -> r.getAnnotationMetadata().stringValue(ApiName.class));
         if (api.isEmpty()) {

@@ -64,6 +64,10 @@ public class RateLimits {
         return DOCUMENTED.getOrDefault(api, DEFAULT_PER_SECOND);
     }
 
+    public boolean enabled() {
+        return settings.isEnabled();
+    }
+
     /** Takes one request from the bucket; empty when admitted, else the nanoseconds until one is free. */
     public OptionalLong acquire(Tenant tenant, String api) {
         if (!settings.isEnabled()) {
