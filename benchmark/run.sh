@@ -49,7 +49,7 @@ ensure_wrk() {
 ensure_wrk
 
 # Rebuild when the jar is missing or older than a benchmark source or the Streams tuning it mirrors.
-if [[ ! -f "$jar" || -n "$(find "$here/src" "$here/pom.xml" "$root/stream-processor/src/main/java/dev/relations/processor/StreamsSettings.java" -newer "$jar" -print -quit)" ]]; then
+if [[ ! -f "$jar" || -n "$(find "$here/src" "$here/pom.xml" "$root/stream-processor/src/main/java/dev/relations/engine/StreamsSettings.java" -newer "$jar" -print -quit)" ]]; then
   (cd "$root" && ./mvnw -q -B -pl benchmark -am package -DskipTests)
 fi
 

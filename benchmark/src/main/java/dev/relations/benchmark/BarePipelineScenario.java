@@ -1,6 +1,6 @@
 package dev.relations.benchmark;
 
-import dev.relations.processor.StreamsSettings;
+import dev.relations.engine.StreamsSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

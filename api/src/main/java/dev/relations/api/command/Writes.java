@@ -1,11 +1,12 @@
 package dev.relations.api.command;
 
+import dev.relations.mapping.RecordKeys;
 import dev.relations.api.http.ApiException;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.processor.Keys;
+import dev.relations.store.Keys;
 import dev.relations.schemas.Outcome;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -35,7 +36,7 @@ public class Writes {
     }
 
     public Outcome execute(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api, Object body) {
-        return await(bus.send(Keys.of(tenant, aggregate), tenant, requestId(request, tenant, ""), api, body));
+        return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId(request, tenant, ""), api, body));
     }
 
     /**
@@ -44,7 +45,7 @@ public class Writes {
      */
     public CompletableFuture<Outcome> submit(HttpRequest<?> request, Tenant tenant, Username aggregate, String api,
                                              Object body, String part) {
-        return bus.send(Keys.user(tenant, aggregate), tenant, requestId(request, tenant, part), api, body);
+        return bus.send(RecordKeys.user(tenant, aggregate), tenant, requestId(request, tenant, part), api, body);
     }
 
     /** The verdict of an accepted write, or its rejection thrown as the Easemob error. */

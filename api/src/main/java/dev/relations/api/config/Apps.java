@@ -4,7 +4,7 @@ import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
 import dev.relations.domain.room.RoomLimits;
 import dev.relations.domain.seat.SeatLimits;
-import dev.relations.processor.Limits;
+import dev.relations.engine.Limits;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;

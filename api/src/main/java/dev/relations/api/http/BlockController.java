@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
@@ -10,8 +11,8 @@ import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.processor.Keys;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.BlockUsers;
 import dev.relations.schemas.UnblockUser;
 import io.micronaut.core.annotation.Nullable;
@@ -83,7 +84,7 @@ public class BlockController {
         var self = UserController.existing(owner);
         boolean paged = (pageSize != null && !pageSize.isBlank()) || (cursor != null && !cursor.isBlank());
         int size = paged ? pageSize(pageSize) : UNPAGED;
-        return reads.route(request, Keys.user(tenant, self), partition -> {
+        return reads.route(request, RecordKeys.user(tenant, self), partition -> {
             partition.requireUser(tenant, self);
             var page = NewestFirst.page(partition.store(StoreNames.BLOCK_ORDER), tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);

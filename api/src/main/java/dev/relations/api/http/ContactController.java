@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.EnvelopeAnswer;
@@ -8,8 +9,8 @@ import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.processor.Keys;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.AddContact;
 import dev.relations.schemas.RemoveContact;
 import io.micronaut.http.HttpRequest;
@@ -78,7 +79,7 @@ public class ContactController {
     public HttpResponse<?> list(HttpRequest<?> request, String org, String app, String owner) {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
-        return reads.route(request, Keys.user(tenant, self), partition -> {
+        return reads.route(request, RecordKeys.user(tenant, self), partition -> {
             partition.requireUser(tenant, self);
             var names = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self, Optional.empty(),
                     Integer.MAX_VALUE).names();

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
@@ -10,8 +11,8 @@ import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.processor.Keys;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.SetRemark;
 import dev.relations.schemas.StoredContact;
 import io.micronaut.core.annotation.Nullable;
@@ -101,7 +102,7 @@ public class ContactPageController {
         var self = UserController.existing(owner);
         int size = pageSize(limit);
         boolean withRemark = Boolean.parseBoolean(needReturnRemark);
-        return reads.route(request, Keys.user(tenant, self), partition -> {
+        return reads.route(request, RecordKeys.user(tenant, self), partition -> {
             partition.requireUser(tenant, self);
             var page = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
@@ -7,8 +8,8 @@ import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.processor.Keys;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.StoreNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -50,7 +51,7 @@ public class JoinedRoomsController {
         boolean paged = pagenum != null || pagesize != null;
         int size = paged ? RoomMemberController.number(pagesize, MAX_PAGE, MAX_PAGE) : UNPAGED;
         int page = Math.max(1, RoomMemberController.number(pagenum, 1, Integer.MAX_VALUE));
-        List<String> roomIds = reads.readFrom(request, Keys.user(tenant, user), request.getUri().toString(),
+        List<String> roomIds = reads.readFrom(request, RecordKeys.user(tenant, user), request.getUri().toString(),
                 partition -> {
                     partition.requireUser(tenant, user);
                     var ids = new ArrayList<String>();
@@ -71,7 +72,7 @@ public class JoinedRoomsController {
             var room = new RoomId(id);
             String name;
             try {
-                name = reads.readFrom(request, Keys.room(tenant, room), "/" + org + "/" + app + "/chatrooms/" + id,
+                name = reads.readFrom(request, RecordKeys.room(tenant, room), "/" + org + "/" + app + "/chatrooms/" + id,
                         partition -> RoomViews.room(partition, tenant, room).map(r -> r.getName()).orElse(null),
                         bytes -> json.tree(new String(bytes, StandardCharsets.UTF_8)).get("data").get(0).get("name").asText());
             } catch (ApiException e) {

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
@@ -15,8 +16,8 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.processor.Keys;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.CreateRoom;
 import dev.relations.schemas.DeleteRoom;
 import dev.relations.schemas.Outcome;
@@ -173,7 +174,7 @@ public class RoomController {
             }
             var room = new RoomId(raw);
             try {
-                found.add(reads.readFrom(request, Keys.room(tenant, room),
+                found.add(reads.readFrom(request, RecordKeys.room(tenant, room),
                         "/" + org + "/" + app + "/chatrooms/" + raw,
                         partition -> RoomViews.room(partition, tenant, room)
                                 .map(info -> (Object) RoomViews.detail(partition, tenant, room, info))

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
@@ -11,9 +12,9 @@ import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Tenant;
-import dev.relations.processor.Keys;
-import dev.relations.processor.Slice;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.Slice;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.AllowRoomMember;
 import dev.relations.schemas.AllowRoomMembers;
 import dev.relations.schemas.BlockRoomMember;
@@ -156,7 +157,7 @@ public class RoomListController {
     public HttpResponse<?> mutes(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
-        return reads.route(request, Keys.room(tenant, room), partition -> {
+        return reads.route(request, RecordKeys.room(tenant, room), partition -> {
             RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
             var mutes = RoomViews.mutes(partition, tenant, room, System.currentTimeMillis());
             return Envelope.of(request, tenant, "get").with("data", mutes).with("count", mutes.size()).ok(request);
@@ -233,7 +234,7 @@ public class RoomListController {
     private HttpResponse<?> names(HttpRequest<?> request, String org, String app, String id, Slice<String> store) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
-        return reads.route(request, Keys.room(tenant, room), partition -> {
+        return reads.route(request, RecordKeys.room(tenant, room), partition -> {
             RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
             var names = RoomViews.list(partition, store, tenant, room);
             return Envelope.of(request, tenant, "get").with("data", names).with("count", names.size()).ok(request);

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
@@ -13,7 +14,7 @@ import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.processor.Keys;
+import dev.relations.store.Keys;
 import dev.relations.schemas.AddRoomAdmin;
 import dev.relations.schemas.AddRoomMember;
 import dev.relations.schemas.AddRoomMembers;
@@ -70,7 +71,7 @@ public class RoomMemberController {
                                    @Nullable @QueryValue String cursor) {
         var tenant = new Tenant(org, app);
         var room = roomOrGroupNotFound(id);
-        return reads.route(request, Keys.room(tenant, room), partition -> {
+        return reads.route(request, RecordKeys.room(tenant, room), partition -> {
             var info = RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.groupNotFound(id)));
             if ("v3".equals(version)) {
                 int size = number(limit, MAX_PAGE, MAX_PAGE);
@@ -151,7 +152,7 @@ public class RoomMemberController {
     public HttpResponse<?> admins(HttpRequest<?> request, String org, String app, String id) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
-        return reads.route(request, Keys.room(tenant, room), partition -> {
+        return reads.route(request, RecordKeys.room(tenant, room), partition -> {
             RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
             var admins = RoomViews.admins(partition, tenant, room);
             return Envelope.of(request, tenant, "get").with("data", admins).with("count", admins.size()).ok(request);

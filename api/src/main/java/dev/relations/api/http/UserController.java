@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.mapping.RecordKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.auth.Passwords;
@@ -10,8 +11,8 @@ import dev.relations.api.http.docs.UserRegistration;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.processor.Keys;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.DeleteUser;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RegisterUser;
@@ -166,7 +167,7 @@ public class UserController {
     public HttpResponse<?> get(HttpRequest<?> request, String org, String app, String username) {
         var tenant = new Tenant(org, app);
         var user = existing(username);
-        return reads.route(request, Keys.user(tenant, user), partition -> {
+        return reads.route(request, RecordKeys.user(tenant, user), partition -> {
             StoredUser stored = partition.<StoredUser>store(StoreNames.USERS).get(Keys.userEntry(tenant, user));
             if (stored == null) {
                 throw ApiException.userNotFound();

@@ -3,7 +3,7 @@ package dev.relations.api.query;
 import dev.relations.api.http.ApiException;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.processor.Keys;
+import dev.relations.store.Keys;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.charset.StandardCharsets;

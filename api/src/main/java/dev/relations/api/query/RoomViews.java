@@ -2,10 +2,10 @@ package dev.relations.api.query;
 
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.processor.Keys;
-import dev.relations.processor.RoomStores;
-import dev.relations.processor.Slice;
-import dev.relations.processor.StoreNames;
+import dev.relations.store.Keys;
+import dev.relations.store.RoomStores;
+import dev.relations.store.Slice;
+import dev.relations.store.StoreNames;
 import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
 import org.apache.kafka.common.serialization.Serdes;

@@ -1,6 +1,6 @@
 package dev.relations.api.runtime;
 
-import dev.relations.processor.StreamsSettings;
+import dev.relations.engine.StreamsSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 /** Where Kafka and the registry are, and how the topics and the Streams app are laid out. */

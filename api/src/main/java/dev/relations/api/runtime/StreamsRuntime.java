@@ -1,10 +1,10 @@
 package dev.relations.api.runtime;
 
 import dev.relations.api.config.Apps;
-import dev.relations.processor.AvroSerdes;
-import dev.relations.processor.RelationsTopology;
-import dev.relations.processor.SchemaSubjects;
-import dev.relations.processor.StreamsSettings;
+import dev.relations.mapping.AvroSerdes;
+import dev.relations.engine.RelationsTopology;
+import dev.relations.mapping.SchemaSubjects;
+import dev.relations.engine.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;

@@ -1,6 +1,6 @@
 package dev.relations.api.runtime;
 
-import dev.relations.processor.Topics;
+import dev.relations.engine.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,6 +1,6 @@
 package dev.relations.api.it;
 
-import dev.relations.processor.Topics;
+import dev.relations.engine.Topics;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.relations.api.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.relations.processor.Topics;
+import dev.relations.engine.Topics;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import dev.relations.schemas.RoomMutesRemoved;

@@ -1,0 +1,293 @@
+package dev.relations.engine;
+
+import dev.relations.mapping.RecordKeys;
+import dev.relations.mapping.AvroSerdes;
+import dev.relations.mapping.CommandMapping;
+import dev.relations.mapping.EventMapping;
+import dev.relations.mapping.OutcomeMapping;
+import dev.relations.mapping.RoomEventMapping;
+import dev.relations.store.Keys;
+import dev.relations.store.RoomStores;
+import dev.relations.store.StateLayout;
+import dev.relations.store.StoreBlocklist;
+import dev.relations.store.StoreNames;
+import dev.relations.store.StoreRoom;
+import dev.relations.store.StoreRoster;
+import dev.relations.store.StoreSeats;
+import dev.relations.store.UserStores;
+import dev.relations.domain.block.BlockCommand;
+import dev.relations.domain.block.BlockDecider;
+import dev.relations.domain.common.AggregateRef;
+import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Rejection;
+import dev.relations.domain.common.RequestContext;
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.common.Verdict;
+import dev.relations.domain.contact.ContactCommand;
+import dev.relations.domain.contact.ContactDecider;
+import dev.relations.domain.room.RoomCommand;
+import dev.relations.domain.room.RoomDecider;
+import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatDecider;
+import dev.relations.domain.user.RegisteredUser;
+import dev.relations.domain.user.UserCommand;
+import dev.relations.domain.user.UserDecider;
+import dev.relations.domain.user.UserEvent;
+import dev.relations.schemas.CommandEnvelope;
+import dev.relations.schemas.ExpireRoomMutes;
+import dev.relations.schemas.Outcome;
+import dev.relations.schemas.StoredRequest;
+import dev.relations.schemas.StoredUser;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The engine: owns deduplication, dispatch to the deciders, folding events into the
+ * stores, publishing events, routing follow-up commands and emitting verdicts; it also
+ * runs the wall-clock sweep of timed room mutes through the room decider. Deciders
+ * stay pure; everything with I/O is here. Runs inside an exactly-once transaction, so a
+ * command's store writes, events, follow-ups and verdict commit together or not at all.
+ */
+final class CommandProcessor implements Processor<String, CommandEnvelope, String, Object> {
+    static final String EVENTS_SINK = "events-sink";
+    static final String COMMANDS_SINK = "commands-sink";
+    static final String OUTCOMES_SINK = "outcomes-sink";
+    static final String NOTIFICATIONS_SINK = "notifications-sink";
+    private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+    /**
+     * Every wall-clock punctuation makes its task commit a transaction, even an idle one, so the
+     * sweep runs every few seconds: reads already hide a mute past its expiry, and only the
+     * expiry event waits for the sweep.
+     */
+    private static final Duration SWEEP_MUTES_EVERY = Duration.ofSeconds(5);
+
+    private final AvroSerdes serdes;
+    private final Limits limits;
+    private final Duration requestRetention;
+    private ProcessorContext<String, Object> context;
+    private UserStores stores;
+    private RoomStores rooms;
+    private EventEnvelopes events;
+
+    CommandProcessor(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+        this.serdes = serdes;
+        this.limits = limits;
+        this.requestRetention = requestRetention;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
+        var layout = new StateLayout(serdes, context.applicationId());
+        this.stores = new UserStores(state, layout);
+        this.rooms = new RoomStores(state, layout);
+        this.events = new EventEnvelopes(stores, rooms);
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
+        var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes);
+        context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
+    }
+
+    /**
+     * Idempotency keys are honoured for {@code requestRetention}; answered requests older
+     * than that are forgotten, so the store does not grow with the request count forever.
+     */
+    private void forgetOldRequests(long now) {
+        long cutoff = now - requestRetention.toMillis();
+        try (var all = stores.requests.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                if (entry.value.getDone() && entry.value.getCreated() < cutoff) {
+                    stores.requests.delete(entry.key);
+                }
+            }
+        }
+    }
+
+    /**
+     * The sweep's step for one room: an internal command with a request id derived from the
+     * room and the time, so a sweep replayed after a crash publishes the same ids.
+     */
+    private void expireMutes(Tenant tenant, RoomId room, long now) {
+        var key = RecordKeys.room(tenant, room);
+        var requestId = UUID.nameUUIDFromBytes(("mute-expiry|" + key + "|" + now).getBytes(StandardCharsets.UTF_8)).toString();
+        var envelope = CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(now)
+                .setExternal(false)
+                .setBody(new ExpireRoomMutes(room.value(), now))
+                .build();
+        var step = new Step(new Record<>(key, envelope, now), envelope, new RequestContext(tenant, requestId, now),
+                AggregateRef.room(room));
+        handleRoom(step, new RoomCommand.ExpireMutes(room, now));
+    }
+
+    /** What one command is being processed for: the record, its envelope and its aggregate. */
+    private record Step(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RequestContext ctx,
+                        AggregateRef self) {
+
+        /** A user-family command at a room key (or the reverse) is malformed, like an unknown body. */
+        Username user() {
+            if (self instanceof AggregateRef.UserRef user) {
+                return user.name();
+            }
+            throw new IllegalArgumentException("a user command at a room key");
+        }
+
+        RoomId room() {
+            if (self instanceof AggregateRef.RoomRef room) {
+                return room.id();
+            }
+            throw new IllegalArgumentException("a room command at a user key");
+        }
+    }
+
+    @Override
+    public void process(Record<String, CommandEnvelope> record) {
+        var envelope = record.value();
+        if (envelope == null || record.key() == null) {
+            return;
+        }
+        var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
+        var self = RecordKeys.isRoom(record.key())
+                ? AggregateRef.room(RecordKeys.roomOf(record.key()))
+                : AggregateRef.user(RecordKeys.userOf(record.key()));
+        var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
+                self);
+        var requestKey = Keys.request(tenant, envelope.getRequestId());
+        if (envelope.getExternal()) {
+            var seen = stores.requests.get(requestKey);
+            if (seen != null) {
+                // A retry: answer with the first verdict (if known yet) and change nothing.
+                if (seen.getDone()) {
+                    forwardOutcome(record, seen.getOutcome());
+                }
+                return;
+            }
+            stores.requests.put(requestKey, new StoredRequest(false, null, envelope.getIssuedAt()));
+        }
+        Optional<Verdict> verdict;
+        try {
+            verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
+                case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
+                case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
+                case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
+                case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
+                case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
+            };
+        } catch (IllegalArgumentException e) {
+            LOG.error("event=command_rejected_as_malformed request_id={} key={} reason={}",
+                    envelope.getRequestId(), record.key(), e.getMessage());
+            verdict = Optional.of(Verdict.rejected(new Rejection(500, "unsupported_service_operation",
+                    "UnsupportedServiceOperationException", "Service operation not supported")));
+        }
+        verdict.ifPresent(v -> {
+            var outcome = OutcomeMapping.of(envelope.getRequestId(), v);
+            var first = stores.requests.get(requestKey);
+            stores.requests.put(requestKey, new StoredRequest(true, outcome,
+                    first == null ? envelope.getIssuedAt() : first.getCreated()));
+            forwardOutcome(record, outcome);
+        });
+    }
+
+    private Optional<Verdict> handleUser(Step step, UserCommand command) {
+        var tenant = step.ctx().tenant();
+        var key = Keys.userEntry(tenant, step.user());
+        Optional<RegisteredUser> state = Optional.ofNullable(stores.users.get(key))
+                .map(u -> new RegisteredUser(CommandMapping.user(u.getUser()), u.getPasswordHash()));
+        Decision<UserEvent, Void> decision = UserDecider.decide(command, step.ctx(), state);
+        for (var event : decision.events()) {
+            state = UserDecider.evolve(state, event);
+            state.ifPresentOrElse(
+                    u -> stores.users.put(key, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
+                    () -> stores.users.delete(key));
+            publish(step, EventMapping.of(event));
+            if (event instanceof UserEvent.UserDeleted) {
+                // The cascade: this user's own edges go now, every other side by a follow-up.
+                handleContacts(step, new ContactCommand.DropRoster(step.user()));
+                handleBlocks(step, new BlockCommand.DropBlocks(step.user()));
+                handleSeats(step, new SeatCommand.DropSeats(step.user()));
+            }
+        }
+        return decision.verdict();
+    }
+
+    private Optional<Verdict> handleContacts(Step step, ContactCommand command) {
+        var roster = new StoreRoster(step.ctx().tenant(), step.user(), stores);
+        var decision = ContactDecider.decide(command, step.ctx(), roster, limits.roster().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro);
+    }
+
+    private Optional<Verdict> handleBlocks(Step step, BlockCommand command) {
+        var list = new StoreBlocklist(step.ctx().tenant(), step.user(), stores);
+        var decision = BlockDecider.decide(command, step.ctx(), list, limits.roster().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro);
+    }
+
+    private Optional<Verdict> handleRoom(Step step, RoomCommand command) {
+        var room = new StoreRoom(step.ctx().tenant(), step.room(), rooms);
+        var decision = RoomDecider.decide(command, step.ctx(), room, limits.rooms().apply(step.ctx().tenant()));
+        // Events are mapped after they are folded in, so a join's member_count is the count after it.
+        return apply(step, decision, event -> RoomDecider.evolve(room, event), event -> RoomEventMapping.of(event, room),
+                CommandMapping::toAvro);
+    }
+
+    /** Seats are bookkeeping of the joined-rooms limit: their events are never published. */
+    private Optional<Verdict> handleSeats(Step step, SeatCommand command) {
+        var seats = new StoreSeats(step.ctx().tenant(), step.user(), stores);
+        var decision = SeatDecider.decide(command, step.ctx(), seats, limits.seats().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> SeatDecider.evolve(seats, event), event -> null, CommandMapping::toAvro);
+    }
+
+    /** Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. */
+    private <E, C> Optional<Verdict> apply(Step step, Decision<E, C> decision, Consumer<E> evolve,
+                                           Function<E, EventMapping.Published> published, Function<C, Object> toAvro) {
+        for (E event : decision.events()) {
+            evolve.accept(event);
+            var visible = published.apply(event);
+            if (visible != null) {
+                publish(step, visible);
+            }
+        }
+        var tenant = step.ctx().tenant();
+        for (var followUp : decision.followUps()) {
+            var next = CommandEnvelope.newBuilder(step.envelope())
+                    .setExternal(false)
+                    .setBody(toAvro.apply(followUp.command()))
+                    .build();
+            context.forward(step.record().withKey(RecordKeys.of(tenant, followUp.target())).withValue(next), COMMANDS_SINK);
+        }
+        return decision.verdict();
+    }
+
+    private void publish(Step step, EventMapping.Published published) {
+        var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
+        context.forward(step.record().withKey(event.getAggregateId()).withValue(event), EVENTS_SINK);
+        for (var notice : Notifier.of(event)) {
+            context.forward(step.record().withKey(notice.key).withValue(notice.value), NOTIFICATIONS_SINK);
+        }
+    }
+
+    private void forwardOutcome(Record<String, CommandEnvelope> record, Outcome outcome) {
+        context.forward(record.withKey(outcome.getRequestId()).withValue(outcome), OUTCOMES_SINK);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.relations.engine;
+
+import dev.relations.mapping.AvroSerdes;
+import dev.relations.store.StoreNames;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.contact.RosterLimits;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * commands -> [command processor + state store] -> events, notifications, outcomes, commands (follow-ups).
+ */
+public final class RelationsTopology {
+    private static final String COMMANDS_SOURCE = "commands-source";
+    private static final String COMMAND_PROCESSOR = "command-processor";
+
+    private RelationsTopology() {
+    }
+
+    /** How long an Idempotency-Key is honoured by default. */
+    public static final Duration REQUEST_RETENTION = Duration.ofHours(24);
+
+    public static Topology build(AvroSerdes serdes, Function<Tenant, RosterLimits> limits) {
+        return build(serdes, limits, REQUEST_RETENTION);
+    }
+
+    public static Topology build(AvroSerdes serdes, Function<Tenant, RosterLimits> limits, Duration requestRetention) {
+        return build(serdes, Limits.withRoster(limits), requestRetention);
+    }
+
+    public static Topology build(AvroSerdes serdes, Limits limits) {
+        return build(serdes, limits, REQUEST_RETENTION);
+    }
+
+    public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+        var minimal = new Properties();
+        minimal.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations");
+        minimal.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return build(serdes, limits, requestRetention, minimal);
+    }
+
+    /**
+     * The topology carries the Streams configuration: transactional state stores are read
+     * from the topology's config at start-up, and a bare {@code new Topology()} would have
+     * Streams wipe "corrupted" stores after a crash instead.
+     */
+    public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention, Properties streamsConfig) {
+        var strings = Serdes.String();
+        var topology = new Topology(new TopologyConfig(new StreamsConfig(streamsConfig)));
+        topology.addSource(COMMANDS_SOURCE, strings.deserializer(), serdes.commands().deserializer(), Topics.COMMANDS);
+        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention), COMMANDS_SOURCE);
+        // One store for every aggregate family: each exactly-once step writes one changelog
+        // partition. No record cache: it holds changelog writes back to the commit, which then
+        // waits for them (measured slower here, see the README).
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), COMMAND_PROCESSOR);
+        topology.addSink(CommandProcessor.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), serdes.commands().serializer(), COMMAND_PROCESSOR);
+        topology.addSink(CommandProcessor.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), serdes.outcomes().serializer(), COMMAND_PROCESSOR);
+        topology.addSink(CommandProcessor.EVENTS_SINK, Topics.EVENTS, strings.serializer(), serdes.events().serializer(), COMMAND_PROCESSOR);
+        topology.addSink(CommandProcessor.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(),
+                serdes.notifications().serializer(), COMMAND_PROCESSOR);
+        return topology;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.relations.mapping;
+
+import dev.relations.domain.common.User;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.contact.ContactCommand;
+import dev.relations.domain.block.BlockCommand;
+import dev.relations.domain.contact.ContactCommand.ProbePurpose;
+import dev.relations.domain.contact.ContactCommand.ReleaseReason;
+import dev.relations.domain.contact.ContactCommand.RemoveReason;
+import dev.relations.domain.room.RoomCommand;
+import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.user.UserCommand;
+import dev.relations.schemas.AddContact;
+import dev.relations.schemas.CompleteRemoveContact;
+import dev.relations.schemas.ConfirmContact;
+import dev.relations.schemas.DeleteUser;
+import dev.relations.schemas.RegisterUser;
+import dev.relations.schemas.ReleaseContact;
+import dev.relations.schemas.RemoveContact;
+import dev.relations.schemas.RemoveContactPeer;
+import dev.relations.schemas.ReserveContactPeer;
+import dev.relations.schemas.UserView;
+import dev.relations.schemas.SetRemark;
+import dev.relations.schemas.ProbeUser;
+import dev.relations.schemas.ProbeAnswer;
+import dev.relations.schemas.ImportContacts;
+import dev.relations.schemas.BlockUsers;
+import dev.relations.schemas.RegisterBlocker;
+import dev.relations.schemas.BlockerAnswer;
+import dev.relations.schemas.UnblockUser;
+import dev.relations.schemas.UnregisterBlocker;
+import dev.relations.schemas.UnblockAnswer;
+import dev.relations.schemas.RemoveBlockPeer;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Avro command bodies to domain commands and back; Avro stops here. */
+public final class CommandMapping {
+    private CommandMapping() {
+    }
+
+    /** A command body routed to the aggregate family that decides it. */
+    public sealed interface Routed {
+        record ToUser(UserCommand command) implements Routed {
+        }
+
+        record ToContacts(ContactCommand command) implements Routed {
+        }
+
+        record ToBlocks(BlockCommand command) implements Routed {
+        }
+
+        record ToRoom(RoomCommand command) implements Routed {
+        }
+
+        record ToSeats(SeatCommand command) implements Routed {
+        }
+    }
+
+    public static Routed toDomain(Object body) {
+        return switch (body) {
+            case RegisterUser r -> new Routed.ToUser(new UserCommand.RegisterUser(user(r.getUser()), r.getPasswordHash()));
+            case DeleteUser d -> new Routed.ToUser(new UserCommand.DeleteUser(Username.of(d.getUsername())));
+            case AddContact a -> new Routed.ToContacts(new ContactCommand.AddContact(
+                    Username.of(a.getOwner()), Username.of(a.getFriend()), a.getSource(), a.getNotify()));
+            case ReserveContactPeer p -> new Routed.ToContacts(new ContactCommand.ReserveContactPeer(
+                    Username.of(p.getOwner()), Username.of(p.getFriend()), p.getSource(), p.getNotify()));
+            case ConfirmContact c -> new Routed.ToContacts(new ContactCommand.ConfirmContact(
+                    Username.of(c.getOwner()), Username.of(c.getFriend()), user(c.getFriendUser()), c.getSource(), c.getNotify()));
+            case ReleaseContact r -> new Routed.ToContacts(new ContactCommand.ReleaseContact(
+                    Username.of(r.getOwner()), Username.of(r.getFriend()), ReleaseReason.valueOf(r.getReason())));
+            case RemoveContact r -> new Routed.ToContacts(new ContactCommand.RemoveContact(
+                    Username.of(r.getOwner()), Username.of(r.getFriend())));
+            case RemoveContactPeer r -> new Routed.ToContacts(new ContactCommand.RemoveContactPeer(
+                    Username.of(r.getOwner()), Username.of(r.getFriend()), RemoveReason.valueOf(r.getReason())));
+            case CompleteRemoveContact c -> new Routed.ToContacts(new ContactCommand.CompleteRemoveContact(
+                    Username.of(c.getOwner()), Username.of(c.getFriend()), Optional.ofNullable(c.getFriendUser()).map(CommandMapping::user)));
+            case SetRemark r -> new Routed.ToContacts(new ContactCommand.SetRemark(
+                    Username.of(r.getOwner()), Username.of(r.getFriend()), r.getRemark()));
+            case ProbeUser p -> new Routed.ToContacts(new ContactCommand.ProbeUser(
+                    Username.of(p.getAsker()), Username.of(p.getTarget()), ProbePurpose.valueOf(p.getPurpose())));
+            case ProbeAnswer p -> new Routed.ToContacts(new ContactCommand.ProbeAnswer(
+                    Username.of(p.getAsker()), Username.of(p.getTarget()), ProbePurpose.valueOf(p.getPurpose()), p.getExists()));
+            case ImportContacts i -> new Routed.ToContacts(new ContactCommand.ImportContacts(
+                    Username.of(i.getOwner()), names(i.getTargets()), i.getNotify()));
+            case BlockUsers b -> new Routed.ToBlocks(new BlockCommand.BlockUsers(Username.of(b.getOwner()), names(b.getTargets())));
+            case RegisterBlocker r -> new Routed.ToBlocks(new BlockCommand.RegisterBlocker(
+                    Username.of(r.getOwner()), Username.of(r.getTarget())));
+            case BlockerAnswer a -> new Routed.ToBlocks(new BlockCommand.BlockerAnswer(
+                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
+            case UnblockUser u -> new Routed.ToBlocks(new BlockCommand.UnblockUser(Username.of(u.getOwner()), Username.of(u.getTarget())));
+            case UnregisterBlocker u -> new Routed.ToBlocks(new BlockCommand.UnregisterBlocker(
+                    Username.of(u.getOwner()), Username.of(u.getTarget()), u.getAnswer(), u.getForget()));
+            case UnblockAnswer a -> new Routed.ToBlocks(new BlockCommand.UnblockAnswer(
+                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
+            case RemoveBlockPeer r -> new Routed.ToBlocks(new BlockCommand.RemoveBlockPeer(
+                    Username.of(r.getOwner()), Username.of(r.getTarget())));
+            default -> RoomCommandMapping.toDomain(body);
+        };
+    }
+
+    public static Object toAvro(RoomCommand command) {
+        return RoomCommandMapping.toAvro(command);
+    }
+
+    public static Object toAvro(SeatCommand command) {
+        return RoomCommandMapping.toAvro(command);
+    }
+
+    /** Follow-up commands travel as Avro too; DropRoster never leaves its aggregate. */
+    public static Object toAvro(ContactCommand command) {
+        return switch (command) {
+            case ContactCommand.AddContact a -> new AddContact(a.owner().value(), a.friend().value(), a.source(), a.notice());
+            case ContactCommand.ReserveContactPeer p -> new ReserveContactPeer(p.owner().value(), p.friend().value(), p.source(), p.notice());
+            case ContactCommand.ConfirmContact c -> new ConfirmContact(c.owner().value(), c.friend().value(), view(c.friendUser()), c.source(), c.notice());
+            case ContactCommand.ReleaseContact r -> new ReleaseContact(r.owner().value(), r.friend().value(), r.reason().name());
+            case ContactCommand.RemoveContact r -> new RemoveContact(r.owner().value(), r.friend().value());
+            case ContactCommand.RemoveContactPeer r -> new RemoveContactPeer(r.owner().value(), r.friend().value(), r.reason().name());
+            case ContactCommand.CompleteRemoveContact c -> new CompleteRemoveContact(c.owner().value(), c.friend().value(),
+                    c.friendUser().map(CommandMapping::view).orElse(null));
+            case ContactCommand.SetRemark r -> new SetRemark(r.owner().value(), r.friend().value(), r.remark());
+            case ContactCommand.ProbeUser p -> new ProbeUser(p.asker().value(), p.target().value(), p.purpose().name());
+            case ContactCommand.ProbeAnswer p -> new ProbeAnswer(p.asker().value(), p.target().value(), p.purpose().name(), p.exists());
+            case ContactCommand.ImportContacts i -> new ImportContacts(i.owner().value(), values(i.targets()), i.notice());
+            case ContactCommand.DropRoster d -> throw new IllegalArgumentException("DropRoster is local to its aggregate");
+        };
+    }
+
+    public static Object toAvro(BlockCommand command) {
+        return switch (command) {
+            case BlockCommand.BlockUsers b -> new BlockUsers(b.owner().value(), values(b.targets()));
+            case BlockCommand.RegisterBlocker r -> new RegisterBlocker(r.owner().value(), r.target().value());
+            case BlockCommand.BlockerAnswer a -> new BlockerAnswer(a.owner().value(), a.target().value(),
+                    a.targetUser().map(CommandMapping::view).orElse(null));
+            case BlockCommand.UnblockUser u -> new UnblockUser(u.owner().value(), u.target().value());
+            case BlockCommand.UnregisterBlocker u -> new UnregisterBlocker(u.owner().value(), u.target().value(), u.answer(), u.forget());
+            case BlockCommand.UnblockAnswer a -> new UnblockAnswer(a.owner().value(), a.target().value(),
+                    a.targetUser().map(CommandMapping::view).orElse(null));
+            case BlockCommand.RemoveBlockPeer r -> new RemoveBlockPeer(r.owner().value(), r.target().value());
+            case BlockCommand.DropBlocks d -> throw new IllegalArgumentException("DropBlocks is local to its aggregate");
+        };
+    }
+
+    public static List<Username> names(List<String> values) {
+        return values.stream().map(Username::of).toList();
+    }
+
+    public static List<String> values(List<Username> names) {
+        return names.stream().map(Username::value).toList();
+    }
+
+    public static User user(UserView v) {
+        return new User(v.getUuid(), Username.of(v.getUsername()), v.getCreated(), v.getModified(), v.getActivated(),
+                Optional.ofNullable(v.getNickname()));
+    }
+
+    public static UserView view(User u) {
+        return new UserView(u.uuid(), u.username().value(), u.created(), u.modified(), u.activated(), u.nickname().orElse(null));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.relations.mapping;
+
+import dev.relations.engine.Topics;
+import dev.relations.store.Slice;
+import dev.relations.store.StateLayout;
+import dev.relations.store.StoreNames;
+import dev.relations.schemas.CommandEnvelope;
+import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.Notification;
+import dev.relations.schemas.Outcome;
+import dev.relations.schemas.serde.ConfluentAvroSerde;
+import dev.relations.schemas.serde.InMemorySchemaRegistryClient;
+import dev.relations.schemas.serde.SchemaRegistryClient;
+import org.apache.avro.Schema;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Registers every value schema the service writes before anything is written: a schema the
+ * registry finds incompatible stops the start with its subject named, instead of failing a
+ * stream thread later, and no two threads race to create a subject.
+ */
+public final class SchemaSubjects {
+    private SchemaSubjects() {
+    }
+
+    /** Serdes over a registry that is never called: only their reader schemas are asked for. */
+    private static final AvroSerdes SCHEMAS = AvroSerdes.using(new InMemorySchemaRegistryClient());
+
+    public static Map<String, Schema> of(String applicationId) {
+        var subjects = new LinkedHashMap<String, Schema>();
+        subjects.put(value(Topics.COMMANDS), CommandEnvelope.getClassSchema());
+        subjects.put(value(Topics.OUTCOMES), Outcome.getClassSchema());
+        subjects.put(value(Topics.EVENTS), EventEnvelope.getClassSchema());
+        subjects.put(value(Topics.NOTIFICATIONS), Notification.getClassSchema());
+        for (Slice<?> slice : StoreNames.ALL) {
+            if (slice.serde().apply(SCHEMAS) instanceof ConfluentAvroSerde<?> avro) {
+                subjects.put(value(StateLayout.subjectTopic(applicationId, slice)), avro.deserializer().readerSchema());
+            }
+        }
+        return subjects;
+    }
+
+    public static void registerAll(SchemaRegistryClient registry, String applicationId) {
+        of(applicationId).forEach(registry::register);
+    }
+
+    private static String value(String topic) {
+        return ConfluentAvroSerde.subject(topic, false);
+    }
+
+}

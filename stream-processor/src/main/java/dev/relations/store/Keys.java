@@ -1,0 +1,90 @@
+package dev.relations.store;
+
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+
+/**
+ * Store keys (record keys are {@code mapping.RecordKeys}): they start with the tenant and
+ * owner so one user's entries are one prefix scan. '|' never occurs in org, app or user
+ * names (their charsets exclude it).
+ */
+public final class Keys {
+    private Keys() {
+    }
+
+    public static String userEntry(Tenant tenant, Username user) {
+        return tenant.appKey() + "|" + user.value();
+    }
+
+    /** Prefix of every per-owner entry; the trailing separator keeps "ab" from matching "abc". */
+    public static String ownerPrefix(Tenant tenant, Username owner) {
+        return tenant.appKey() + "|" + owner.value() + "|";
+    }
+
+    public static String contact(Tenant tenant, Username owner, Username friend) {
+        return edge(tenant, owner, friend);
+    }
+
+    /** Fixed-width hex so that lexical order is numeric order. */
+    public static String order(Tenant tenant, Username owner, long seq) {
+        return ownerPrefix(tenant, owner) + hex16(seq);
+    }
+
+    /** An edge or entry of an owner naming another user (contacts, blocks, blockers). */
+    public static String edge(Tenant tenant, Username owner, Username other) {
+        return ownerPrefix(tenant, owner) + other.value();
+    }
+
+    public static String batch(Tenant tenant, Username owner, String requestId) {
+        return ownerPrefix(tenant, owner) + requestId;
+    }
+
+    public static String counter(Tenant tenant, Username owner, String name) {
+        return ownerPrefix(tenant, owner) + "#" + name;
+    }
+
+    public static String roomEntry(Tenant tenant, RoomId room) {
+        return tenant.appKey() + "|" + room.value();
+    }
+
+    /** Prefix of every per-room entry (members, lists, counters, batches, order). */
+    public static String roomPrefix(Tenant tenant, RoomId room) {
+        return roomEntry(tenant, room) + "|";
+    }
+
+    public static String roomCounter(Tenant tenant, RoomId room, String name) {
+        return roomPrefix(tenant, room) + "#" + name;
+    }
+
+    public static String roomMember(Tenant tenant, RoomId room, Username user) {
+        return roomPrefix(tenant, room) + user.value();
+    }
+
+    public static String roomOrder(Tenant tenant, RoomId room, long seq) {
+        return roomPrefix(tenant, room) + hex16(seq);
+    }
+
+    public static String roomBatch(Tenant tenant, RoomId room, String requestId) {
+        return roomPrefix(tenant, room) + requestId;
+    }
+
+    /** Timed mutes ordered by due time, then tenant, room and user. */
+    public static String muteExpiry(long expireAt, Tenant tenant, RoomId room, Username user) {
+        return hex16(expireAt) + "|" + tenant.appKey() + "|" + room.value() + "|" + user.value();
+    }
+
+    public static String seat(Tenant tenant, Username user, RoomId room) {
+        return ownerPrefix(tenant, user) + room.value();
+    }
+
+    public static String request(Tenant tenant, String requestId) {
+        return tenant.appKey() + "|" + requestId;
+    }
+
+    /** Fixed-width lower-case hex (on every ordered write, so no String.format). */
+    public static String hex16(long value) {
+        var hex = Long.toHexString(value);
+        return "0".repeat(16 - hex.length()) + hex;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.relations.store;
+
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.User;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.contact.Contact;
+import dev.relations.domain.contact.ImportBucket;
+import dev.relations.domain.contact.ImportProgress;
+import dev.relations.domain.contact.Roster;
+import dev.relations.schemas.StoredBatch;
+import dev.relations.schemas.StoredContact;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One owner's roster over the state stores: every operation touches a fixed number of entries. */
+public final class StoreRoster implements Roster {
+    public static final String SIZE = "contacts";
+    static final String SEQ = "contact-seq";
+    static final String IMPORT = "IMPORT";
+
+    private final Tenant tenant;
+    private final Username owner;
+    private final UserStores stores;
+    private final OrderedEdges<StoredContact> edges;
+
+    public StoreRoster(Tenant tenant, Username owner, UserStores stores) {
+        this.tenant = tenant;
+        this.owner = owner;
+        this.stores = stores;
+        this.edges = new OrderedEdges<>(stores.contacts, stores.contactOrder, stores, SIZE,
+                StoredContact::getConfirmed, StoredContact::getSeq);
+    }
+
+    @Override
+    public Optional<User> owner() {
+        return stores.user(tenant, owner);
+    }
+
+    @Override
+    public int size() {
+        return edges.size(tenant, owner);
+    }
+
+    @Override
+    public Optional<Contact> contact(Username friend) {
+        return Optional.ofNullable(edges.get(tenant, owner, friend)).map(c -> toContact(friend, c));
+    }
+
+    @Override
+    public List<Contact> contacts() {
+        return UserStores.scan(stores.contacts, tenant, owner, StoreRoster::toContact);
+    }
+
+    @Override
+    public void put(Contact contact) {
+        edges.put(tenant, owner, contact.friend(), new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
+                contact.remark().orElse(null), contact.reservation().orElse(null)));
+    }
+
+    @Override
+    public void remove(Username friend) {
+        edges.remove(tenant, owner, friend);
+    }
+
+    @Override
+    public Optional<ImportProgress> importing(String requestId) {
+        return Optional.ofNullable(stores.batches.get(Keys.batch(tenant, owner, requestId)))
+                .filter(b -> IMPORT.equals(b.getKind()))
+                .map(b -> {
+                    Map<Username, ImportBucket> answers = new HashMap<>();
+                    b.getAnswers().forEach((target, bucket) -> answers.put(Username.of(target), ImportBucket.ofJsonName(bucket)));
+                    return new ImportProgress(requestId, b.getTargets().stream().map(Username::of).toList(), answers,
+                            b.getAwaiting().stream().map(Username::of).toList(), b.getNotify());
+                });
+    }
+
+    @Override
+    public void putImport(ImportProgress progress) {
+        var answers = new HashMap<String, String>();
+        progress.answers().forEach((target, bucket) -> answers.put(target.value(), bucket.jsonName()));
+        // For an import, `awaiting` holds the targets not asked yet (waiting for a free slot).
+        stores.batches.put(Keys.batch(tenant, owner, progress.requestId()), new StoredBatch(IMPORT,
+                progress.targets().stream().map(Username::value).toList(),
+                progress.waiting().stream().map(Username::value).toList(), answers, progress.notice()));
+    }
+
+    @Override
+    public void removeImport(String requestId) {
+        stores.batches.delete(Keys.batch(tenant, owner, requestId));
+    }
+
+    @Override
+    public long nextSeq() {
+        return stores.nextSeq(tenant, owner, SEQ);
+    }
+
+    private static Contact toContact(Username friend, StoredContact c) {
+        return new Contact(friend, c.getConfirmed(), c.getSeq(), c.getCreated(), Optional.ofNullable(c.getRemark()),
+                Optional.ofNullable(c.getReservation()));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.relations.engine;
+
+import dev.relations.store.StoreNames;
+import dev.relations.schemas.AddRoomMember;
+import dev.relations.schemas.DeleteRoom;
+import dev.relations.schemas.DeleteUser;
+import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.MuteRoomMembers;
+import dev.relations.schemas.RoomDeleted;
+import dev.relations.schemas.RoomMembersLeft;
+import dev.relations.schemas.RoomMutesRemoved;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.relations.engine.RoomSteps.CHAT;
+import static dev.relations.engine.RoomSteps.FEW;
+import static dev.relations.engine.TopologyHarness.allKeys;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** What a room's deletion and a user's deletion take with them across both kinds of aggregate. */
+class RelationsTopologyRoomCascadeTest {
+    @TempDir
+    Path stateDir;
+
+    private TopologyHarness relations;
+    private RoomSteps rooms;
+
+    @BeforeEach
+    void startDriver() {
+        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
+        rooms = new RoomSteps(relations);
+    }
+
+    @AfterEach
+    void closeDriver() {
+        relations.close();
+    }
+
+    @Test
+    void deleting_a_room_answers_success_and_tells_every_member_they_left() {
+        relations.given(CHAT, "alice", "bob");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
+
+        var outcome = relations.sendToRoom(CHAT, "100", new DeleteRoom("100"));
+
+        assertThat(outcome.getDataJson()).isEqualTo("{\"success\":true,\"id\":\"100\"}");
+        assertThat(rooms.room(CHAT, "100")).isNull();
+        assertThat(rooms.roles(CHAT, "100")).isEmpty();
+        assertThat(rooms.memberOrder(CHAT, "100")).isEmpty();
+        assertThat(relations.events.readValuesToList()).extracting(EventEnvelope::getEventType, EventEnvelope::getPayload)
+                .containsExactly(tuple("room.members.left", new RoomMembersLeft("100", List.of("alice", "bob"), "DELETE")),
+                        tuple("room.deleted", new RoomDeleted("100")));
+        assertThat(relations.notifications.readValuesToList())
+                .extracting(n -> n.getRecipient(), n -> n.getType())
+                .containsExactly(tuple("alice", "room.leave"), tuple("bob", "room.leave"));
+    }
+
+    @Test
+    void deleting_a_room_frees_every_seat_so_a_user_at_the_limit_can_join_again() {
+        relations.given(FEW, "o1", "o2", "o3", "bob");
+        rooms.givenRoom(FEW, "1", "o1", "bob");
+        rooms.givenRoom(FEW, "2", "o2", "bob");
+        rooms.givenRoom(FEW, "3", "o3");
+
+        relations.sendToRoom(FEW, "1", new DeleteRoom("1"));
+        var joined = relations.sendToRoom(FEW, "3", new AddRoomMember("3", "bob"));
+
+        assertThat(rooms.seats(FEW, "o1")).isEmpty();
+        assertThat(joined.getStatus()).isEqualTo(200);
+        assertThat(rooms.seats(FEW, "bob")).containsExactly("2", "3");
+        assertThat(rooms.seatCount(FEW, "bob")).isEqualTo(2);
+    }
+
+    @Test
+    void deleting_a_room_drops_its_mutes_from_the_expiry_index() {
+        relations.given(CHAT, "alice", "bob");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
+        relations.sendToRoom(CHAT, "100", new MuteRoomMembers("100", List.of("bob"), 60_000L));
+
+        relations.sendToRoom(CHAT, "100", new DeleteRoom("100"));
+
+        assertThat(rooms.mutes(CHAT, "100")).isEmpty();
+        assertThat(rooms.muteExpiryKeys()).isEmpty();
+    }
+
+    @Test
+    void deleting_a_user_dissolves_the_rooms_they_own_and_leaves_the_others() {
+        relations.given(CHAT, "alice", "bob", "carol");
+        rooms.givenRoom(CHAT, "100", "alice", "bob", "carol");
+        rooms.givenRoom(CHAT, "200", "bob", "alice", "carol");
+        relations.sendToRoom(CHAT, "200", new MuteRoomMembers("200", List.of("alice"), 60_000L));
+        relations.clearOutputs();
+
+        var outcome = relations.send(CHAT, "alice", new DeleteUser("alice"));
+
+        assertThat(outcome.getStatus()).isEqualTo(200);
+        assertThat(rooms.room(CHAT, "100")).isNull();
+        assertThat(rooms.roles(CHAT, "100")).isEmpty();
+        assertThat(rooms.memberOrder(CHAT, "200")).containsExactly("bob", "carol");
+        assertThat(rooms.mutes(CHAT, "200")).isEmpty();
+        assertThat(rooms.muteExpiryKeys()).isEmpty();
+        assertThat(rooms.seats(CHAT, "alice")).isEmpty();
+        assertThat(rooms.seats(CHAT, "bob")).containsExactly("200");
+        assertThat(rooms.seats(CHAT, "carol")).containsExactly("200");
+        assertThat(relations.events.readValuesToList())
+                .filteredOn(e -> e.getAggregateType().equals("chatroom"))
+                .extracting(EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .containsExactlyInAnyOrder(
+                        tuple("acme#chat/room/100", new RoomMembersLeft("100", List.of("alice", "bob", "carol"), "DELETE")),
+                        tuple("acme#chat/room/100", new RoomDeleted("100")),
+                        tuple("acme#chat/room/200", new RoomMembersLeft("200", List.of("alice"), "USER_DELETED")),
+                        tuple("acme#chat/room/200", new RoomMutesRemoved("200", List.of("alice"), "USER_DELETED")));
+        assertThat(allKeys(relations.store(StoreNames.ROOM_BATCHES))).isEmpty();
+    }
+}

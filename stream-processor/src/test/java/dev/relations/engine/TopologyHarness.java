@@ -1,0 +1,268 @@
+package dev.relations.engine;
+
+import dev.relations.mapping.RecordKeys;
+import dev.relations.mapping.AvroSerdes;
+import dev.relations.store.Keys;
+import dev.relations.store.Slice;
+import dev.relations.store.StateLayout;
+import dev.relations.store.StoreBlocklist;
+import dev.relations.store.StoreNames;
+import dev.relations.store.StoreRoster;
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.contact.RosterLimits;
+import dev.relations.schemas.AddContact;
+import dev.relations.schemas.CommandEnvelope;
+import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.Notification;
+import dev.relations.schemas.Outcome;
+import dev.relations.schemas.RegisterUser;
+import dev.relations.schemas.StoredBatch;
+import dev.relations.schemas.StoredBlock;
+import dev.relations.schemas.StoredContact;
+import dev.relations.schemas.StoredUser;
+import dev.relations.schemas.UserView;
+import dev.relations.schemas.serde.InMemorySchemaRegistryClient;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The topology on a {@link TopologyTestDriver}: API commands in, and the topics and stores
+ * to look at afterwards. The driver feeds records written to a topic the topology reads
+ * (commands, events) straight back in, so a command's whole chain, its events and their
+ * notifications have run by the time {@link #send} returns; re-piping the follow-ups read
+ * from the commands topic would run every step twice.
+ */
+final class TopologyHarness implements AutoCloseable {
+    static final long NOW = 1_700_000_000_000L;
+    static final String ADD_API = "POST /users/{owner}/contacts/users/{friend}";
+
+    final TestOutputTopic<String, CommandEnvelope> followUps;
+    final TestOutputTopic<String, Outcome> outcomes;
+    final TestOutputTopic<String, EventEnvelope> events;
+    final TestOutputTopic<String, Notification> notifications;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, CommandEnvelope> commands;
+    private int requests;
+    private final StateLayout layout;
+
+    TopologyHarness(Path stateDir, Function<Tenant, RosterLimits> limits) {
+        this(stateDir, Limits.withRoster(limits));
+    }
+
+    /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at. */
+    TopologyHarness(Path stateDir, Limits limits) {
+        var serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
+        var props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations-topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        layout = new StateLayout(serdes, "relations-topology-test");
+        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
+        var keys = new StringDeserializer();
+        commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
+        followUps = driver.createOutputTopic(Topics.COMMANDS, keys, serdes.commands().deserializer());
+        outcomes = driver.createOutputTopic(Topics.OUTCOMES, keys, serdes.outcomes().deserializer());
+        events = driver.createOutputTopic(Topics.EVENTS, keys, serdes.events().deserializer());
+        notifications = driver.createOutputTopic(Topics.NOTIFICATIONS, keys, serdes.notifications().deserializer());
+    }
+
+    /** Registers each user and forgets everything published so far. */
+    void given(Tenant tenant, String... usernames) {
+        for (var username : usernames) {
+            assertThat(register(tenant, username).getStatus()).as("registering %s", username).isEqualTo(200);
+        }
+        clearOutputs();
+    }
+
+    Outcome register(Tenant tenant, String username) {
+        return send(tenant, username, nextRequestId(), new RegisterUser(view(username), "pbkdf2$" + username));
+    }
+
+    Outcome add(Tenant tenant, String owner, String friend) {
+        return send(tenant, owner, nextRequestId(), addBody(owner, friend));
+    }
+
+    /** Pipes one command as the API sends it, to the user aggregate {@code self}, and answers its single outcome. */
+    Outcome send(Tenant tenant, String self, String requestId, Object body) {
+        return sendTo(RecordKeys.user(tenant, name(self)), tenant, requestId, body);
+    }
+
+    /** Pipes one command as the API sends it to a chatroom's aggregate, and answers its single outcome. */
+    Outcome sendToRoom(Tenant tenant, String room, Object body) {
+        return sendTo(RecordKeys.room(tenant, new RoomId(room)), tenant, nextRequestId(), body);
+    }
+
+    /** Lets the driver's wall clock run, firing the punctuators that fall due. */
+    void advanceWallClock(Duration by) {
+        driver.advanceWallClockTime(by);
+    }
+
+    <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
+        return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
+    }
+
+    private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {
+        var envelope = CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(NOW)
+                .setExternal(true)
+                .setApi(body instanceof AddContact ? ADD_API : "")
+                .setBody(body)
+                .build();
+        commands.pipeInput(key, envelope);
+        var answered = outcomes.readKeyValuesToList();
+        assertThat(answered).as("outcomes of %s", requestId).hasSize(1);
+        assertThat(answered.getFirst().key).isEqualTo(requestId);
+        return answered.getFirst().value;
+    }
+
+    Outcome send(Tenant tenant, String self, Object body) {
+        return send(tenant, self, nextRequestId(), body);
+    }
+
+    void clearOutputs() {
+        followUps.readRecordsToList();
+        outcomes.readRecordsToList();
+        events.readRecordsToList();
+        notifications.readRecordsToList();
+    }
+
+    static AddContact addBody(String owner, String friend) {
+        return new AddContact(owner, friend, "rest", true);
+    }
+
+    static UserView view(String username) {
+        return new UserView(uuid(username), username, NOW - 60_000, NOW - 60_000, true, null);
+    }
+
+    static String uuid(String username) {
+        return "uuid-" + username;
+    }
+
+    static Username name(String username) {
+        return Username.of(username);
+    }
+
+    ReadOnlyKeyValueStore<String, StoredUser> users() {
+        return store(StoreNames.USERS);
+    }
+
+    ReadOnlyKeyValueStore<String, StoredContact> contacts() {
+        return store(StoreNames.CONTACTS);
+    }
+
+    boolean confirmedEdge(Tenant tenant, String owner, String friend) {
+        var edge = contacts().get(Keys.contact(tenant, name(owner), name(friend)));
+        return edge != null && edge.getConfirmed();
+    }
+
+    /** The friends' names of every edge of an owner's roster, reservations included. */
+    List<String> edges(Tenant tenant, String owner) {
+        return prefixScan(contacts(), tenant, owner).stream().map(kv -> kv.key).toList();
+    }
+
+    /** The owner's confirmed friends in listing order. */
+    List<String> listing(Tenant tenant, String owner) {
+        ReadOnlyKeyValueStore<String, String> order = store(StoreNames.CONTACT_ORDER);
+        return prefixScan(order, tenant, owner).stream().map(kv -> kv.value).toList();
+    }
+
+    /** The roster size counter the limit is checked against. */
+    long size(Tenant tenant, String owner) {
+        ReadOnlyKeyValueStore<String, Long> counters = store(StoreNames.COUNTERS);
+        var size = counters.get(Keys.counter(tenant, name(owner), StoreRoster.SIZE));
+        return size == null ? 0L : size;
+    }
+
+    ReadOnlyKeyValueStore<String, StoredBlock> blocks() {
+        return store(StoreNames.BLOCKS);
+    }
+
+    ReadOnlyKeyValueStore<String, String> blockers() {
+        return store(StoreNames.BLOCKERS);
+    }
+
+    ReadOnlyKeyValueStore<String, StoredBatch> batches() {
+        return store(StoreNames.BATCHES);
+    }
+
+    /** The targets of every edge of an owner's blocklist, unconfirmed ones included. */
+    List<String> blockEdges(Tenant tenant, String owner) {
+        return prefixScan(blocks(), tenant, owner).stream().map(kv -> kv.key).toList();
+    }
+
+    /** The owner's confirmed blocks in listing order (oldest first). */
+    List<String> blockListing(Tenant tenant, String owner) {
+        ReadOnlyKeyValueStore<String, String> order = store(StoreNames.BLOCK_ORDER);
+        return prefixScan(order, tenant, owner).stream().map(kv -> kv.value).toList();
+    }
+
+    /** Who blocks this user, as recorded at the user for the deletion cascade. */
+    List<String> blockersOf(Tenant tenant, String target) {
+        return prefixScan(blockers(), tenant, target).stream().map(kv -> kv.value).toList();
+    }
+
+    /** The blocklist size counter the limit is checked against. */
+    long blockCount(Tenant tenant, String owner) {
+        ReadOnlyKeyValueStore<String, Long> counters = store(StoreNames.COUNTERS);
+        var size = counters.get(Keys.counter(tenant, name(owner), StoreBlocklist.SIZE));
+        return size == null ? 0L : size;
+    }
+
+    /** Every key of a store, whoever it belongs to. */
+    static List<String> allKeys(ReadOnlyKeyValueStore<String, ?> store) {
+        var keys = new ArrayList<String>();
+        try (var it = store.all()) {
+            it.forEachRemaining(kv -> keys.add(kv.key));
+        }
+        return keys;
+    }
+
+    /** The outcome is the documented Easemob error, with nothing else answered. */
+    static void assertRejected(Outcome outcome, int status, String error, String exception, String description) {
+        assertThat(outcome.getStatus()).as("status").isEqualTo(status);
+        assertThat(outcome.getError()).as("error").isEqualTo(error);
+        assertThat(outcome.getException()).as("exception").isEqualTo(exception);
+        assertThat(outcome.getErrorDescription()).as("error_description").isEqualTo(description);
+        assertThat(outcome.getEntities()).isEmpty();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    private String nextRequestId() {
+        return "req-" + ++requests;
+    }
+
+    /** Entries under the owner's prefix, keyed by the part after it. */
+    private static <V> List<KeyValue<String, V>> prefixScan(ReadOnlyKeyValueStore<String, V> store, Tenant tenant, String owner) {
+        var prefix = Keys.ownerPrefix(tenant, name(owner));
+        var found = new ArrayList<KeyValue<String, V>>();
+        try (var it = store.prefixScan(prefix, new StringSerializer())) {
+            it.forEachRemaining(kv -> found.add(KeyValue.pair(kv.key.substring(prefix.length()), kv.value)));
+        }
+        return found;
+    }
+}
