@@ -82,6 +82,11 @@ public final class Keys {
         return tenant.appKey() + "|" + requestId;
     }
 
+    /** The seq at the end of an order-index key ({@link #order}, {@link #roomOrder}). */
+    public static long seqOf(String orderKey) {
+        return Long.parseLong(orderKey.substring(orderKey.length() - 16), 16);
+    }
+
     /** Fixed-width lower-case hex (on every ordered write, so no String.format). */
     public static String hex16(long value) {
         var hex = Long.toHexString(value);

@@ -22,7 +22,7 @@ public final class RoomMapping {
     private RoomMapping() {
     }
 
-    static RoomInfo info(RoomId id, StoredRoom r) {
+    public static RoomInfo info(RoomId id, StoredRoom r) {
         return new RoomInfo(id, r.getName(), r.getDescription(), r.getMaxusers(), Username.of(r.getOwner()), r.getCustom(),
                 r.getCreated(), r.getMuteAll());
     }

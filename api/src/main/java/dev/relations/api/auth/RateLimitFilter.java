@@ -4,6 +4,7 @@ import dev.relations.api.http.Envelope;
 import dev.relations.api.http.StatusErrors;
 import dev.relations.domain.common.Tenant;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.relations.api.query.PeerForwarding;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpRequest;
@@ -28,16 +29,19 @@ import java.util.concurrent.TimeUnit;
 public class RateLimitFilter {
     private final RateLimits limits;
     private final MeterRegistry meters;
+    private final PeerForwarding forwarding;
 
-    public RateLimitFilter(RateLimits limits, MeterRegistry meters) {
+    public RateLimitFilter(RateLimits limits, MeterRegistry meters, PeerForwarding forwarding) {
         this.limits = limits;
         this.meters = meters;
+        this.forwarding = forwarding;
     }
 
     @RequestFilter
     @Nullable
     public HttpResponse<?> filter(HttpRequest<?> request) {
-        if (!limits.enabled()) {
+        if (!limits.enabled() || forwarding.isForwarded(request)) {
+            // A read a peer forwarded was counted where the client sent it.
             return null;
         }
         var route = RouteAttributes.getRouteInfo(request);

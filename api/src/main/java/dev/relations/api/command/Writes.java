@@ -6,7 +6,6 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
 import dev.relations.schemas.Outcome;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;

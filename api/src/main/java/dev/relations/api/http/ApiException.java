@@ -5,6 +5,7 @@ import dev.relations.domain.common.Rejection;
 /** A client-visible Easemob error, raised where a request is refused before or after the processor. */
 public class ApiException extends RuntimeException {
     private final Rejection rejection;
+    private int retryAfterSeconds;
 
     public ApiException(Rejection rejection) {
         super(rejection.description(), null, false, false);
@@ -17,6 +18,17 @@ public class ApiException extends RuntimeException {
 
     public Rejection rejection() {
         return rejection;
+    }
+
+    /** Answers with {@code Retry-After} (seconds), for refusals that pass by themselves. */
+    public ApiException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** Seconds for {@code Retry-After}, 0 for none. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException illegalArgument(String description) {

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
@@ -11,8 +12,6 @@ import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
-import dev.relations.store.StoreNames;
 import dev.relations.schemas.BlockUsers;
 import dev.relations.schemas.UnblockUser;
 import io.micronaut.core.annotation.Nullable;
@@ -85,8 +84,8 @@ public class BlockController {
         boolean paged = (pageSize != null && !pageSize.isBlank()) || (cursor != null && !cursor.isBlank());
         int size = paged ? pageSize(pageSize) : UNPAGED;
         return reads.route(request, RecordKeys.user(tenant, self), partition -> {
-            partition.requireUser(tenant, self);
-            var page = NewestFirst.page(partition.store(StoreNames.BLOCK_ORDER), tenant, self,
+            ReadRouter.requireUser(partition, tenant, self);
+            var page = NewestFirst.page(partition, StateQueries.OwnerList.BLOCKS, tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
             var envelope = Envelope.of(request, tenant, "get")
                     .with("data", page.names())

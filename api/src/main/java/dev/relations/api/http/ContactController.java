@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
@@ -9,8 +10,6 @@ import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
-import dev.relations.store.StoreNames;
 import dev.relations.schemas.AddContact;
 import dev.relations.schemas.RemoveContact;
 import io.micronaut.http.HttpRequest;
@@ -80,8 +79,8 @@ public class ContactController {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
         return reads.route(request, RecordKeys.user(tenant, self), partition -> {
-            partition.requireUser(tenant, self);
-            var names = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self, Optional.empty(),
+            ReadRouter.requireUser(partition, tenant, self);
+            var names = NewestFirst.page(partition, StateQueries.OwnerList.CONTACTS, tenant, self, Optional.empty(),
                     Integer.MAX_VALUE).names();
             return Envelope.of(request, tenant, "get")
                     .with("data", names)

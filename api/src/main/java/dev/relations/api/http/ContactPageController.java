@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.relations.api.auth.ApiName;
@@ -11,10 +12,7 @@ import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
-import dev.relations.store.StoreNames;
 import dev.relations.schemas.SetRemark;
-import dev.relations.schemas.StoredContact;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -103,15 +101,13 @@ public class ContactPageController {
         int size = pageSize(limit);
         boolean withRemark = Boolean.parseBoolean(needReturnRemark);
         return reads.route(request, RecordKeys.user(tenant, self), partition -> {
-            partition.requireUser(tenant, self);
-            var page = NewestFirst.page(partition.store(StoreNames.CONTACT_ORDER), tenant, self,
+            ReadRouter.requireUser(partition, tenant, self);
+            var page = NewestFirst.page(partition, StateQueries.OwnerList.CONTACTS, tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
-            var contacts = partition.<StoredContact>store(StoreNames.CONTACTS);
             var items = page.names().stream().map(name -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 if (withRemark) {
-                    var stored = contacts.get(Keys.contact(tenant, self, Username.of(name)));
-                    item.put("remark", stored == null ? null : stored.getRemark());
+                    item.put("remark", partition.remark(tenant, self, Username.of(name)).orElse(null));
                 }
                 item.put("username", name);
                 return item;

@@ -21,7 +21,8 @@ public class ErrorController {
 
     @Error(global = true, exception = ApiException.class)
     public HttpResponse<?> refused(HttpRequest<?> request, ApiException e) {
-        return Envelope.error(request, e.rejection());
+        var answer = Envelope.error(request, e.rejection());
+        return e.retryAfterSeconds() > 0 ? answer.header("Retry-After", Integer.toString(e.retryAfterSeconds())) : answer;
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)

@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.http.docs.BadRequest;
@@ -8,8 +9,6 @@ import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.store.Keys;
-import dev.relations.store.StoreNames;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,14 +52,12 @@ public class JoinedRoomsController {
         int page = Math.max(1, RoomMemberController.number(pagenum, 1, Integer.MAX_VALUE));
         List<String> roomIds = reads.readFrom(request, RecordKeys.user(tenant, user), request.getUri().toString(),
                 partition -> {
-                    partition.requireUser(tenant, user);
-                    var ids = new ArrayList<String>();
-                    try (var it = partition.<String>store(StoreNames.SEAT_ORDER)
-                            .reverseRange(Keys.order(tenant, user, 0L), Keys.order(tenant, user, Long.MAX_VALUE))) {
-                        it.forEachRemaining(kv -> ids.add(kv.value));
-                    }
+                    ReadRouter.requireUser(partition, tenant, user);
                     long from = (long) (page - 1) * size;
-                    return from >= ids.size() ? List.of() : ids.subList((int) from, (int) Math.min(ids.size(), from + size));
+                    long upTo = Math.min(Integer.MAX_VALUE, from + size);
+                    var ids = partition.newestFirst(StateQueries.OwnerList.JOINED_ROOMS, tenant, user, Long.MAX_VALUE, (int) upTo)
+                            .stream().map(StateQueries.Ordered::name).toList();
+                    return from >= ids.size() ? List.<String>of() : ids.subList((int) from, ids.size());
                 },
                 bytes -> {
                     var ids = new ArrayList<String>();
@@ -73,7 +70,7 @@ public class JoinedRoomsController {
             String name;
             try {
                 name = reads.readFrom(request, RecordKeys.room(tenant, room), "/" + org + "/" + app + "/chatrooms/" + id,
-                        partition -> RoomViews.room(partition, tenant, room).map(r -> r.getName()).orElse(null),
+                        partition -> partition.room(tenant, room).map(r -> r.name()).orElse(null),
                         bytes -> json.tree(new String(bytes, StandardCharsets.UTF_8)).get("data").get(0).get("name").asText());
             } catch (ApiException e) {
                 // A room deleted while its seat release is still on its way is no longer listed.

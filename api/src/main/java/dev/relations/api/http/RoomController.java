@@ -16,12 +16,9 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.store.Keys;
-import dev.relations.store.StoreNames;
 import dev.relations.schemas.CreateRoom;
 import dev.relations.schemas.DeleteRoom;
 import dev.relations.schemas.Outcome;
-import dev.relations.schemas.StoredRoom;
 import dev.relations.schemas.TransferRoomOwner;
 import dev.relations.schemas.UpdateRoom;
 import io.micronaut.core.annotation.Nullable;
@@ -114,7 +111,7 @@ public class RoomController {
         var tenant = new Tenant(org, app);
         var all = new TreeMap<BigInteger, Object>();
         localRooms(tenant).forEach(r -> all.put(new BigInteger((String) r.get("id")), r));
-        if (!request.getHeaders().contains("X-Relations-Forwarded")) {
+        if (!reads.isForwarded(request)) {
             for (var host : reads.hosts()) {
                 if (host.equals(reads.self())) {
                     continue;
@@ -141,18 +138,13 @@ public class RoomController {
 
     private List<Map<String, Object>> localRooms(Tenant tenant) {
         var rooms = new ArrayList<Map<String, Object>>();
-        var prefix = tenant.appKey() + "|";
-        var counters = reads.<Long>allLocal(StoreNames.ROOM_COUNTERS);
-        try (var it = reads.<StoredRoom>allLocal(StoreNames.ROOMS).prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> {
-                var room = new RoomId(kv.key.substring(prefix.length()));
-                var line = new LinkedHashMap<String, Object>();
-                line.put("id", room.value());
-                line.put("name", kv.value.getName());
-                line.put("owner", kv.value.getOwner());
-                line.put("affiliations_count", RoomViews.memberCount(counters, tenant, room));
-                rooms.add(line);
-            });
+        for (var room : reads.allLocal(state -> state.rooms(tenant))) {
+            var line = new LinkedHashMap<String, Object>();
+            line.put("id", room.id().value());
+            line.put("name", room.name());
+            line.put("owner", room.owner());
+            line.put("affiliations_count", room.memberCount());
+            rooms.add(line);
         }
         return rooms;
     }
@@ -176,8 +168,8 @@ public class RoomController {
             try {
                 found.add(reads.readFrom(request, RecordKeys.room(tenant, room),
                         "/" + org + "/" + app + "/chatrooms/" + raw,
-                        partition -> RoomViews.room(partition, tenant, room)
-                                .map(info -> (Object) RoomViews.detail(partition, tenant, room, info))
+                        partition -> partition.room(tenant, room)
+                                .map(info -> (Object) RoomViews.detail(partition, tenant, info))
                                 .orElseThrow(() -> new ApiException(RoomRequests.groupNotFound(raw))),
                         bytes -> (Object) json.tree(new String(bytes, StandardCharsets.UTF_8)).get("data").get(0)));
             } catch (ApiException e) {

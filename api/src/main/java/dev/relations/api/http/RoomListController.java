@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
@@ -12,9 +13,6 @@ import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Tenant;
-import dev.relations.store.Keys;
-import dev.relations.store.Slice;
-import dev.relations.store.StoreNames;
 import dev.relations.schemas.AllowRoomMember;
 import dev.relations.schemas.AllowRoomMembers;
 import dev.relations.schemas.BlockRoomMember;
@@ -70,7 +68,7 @@ public class RoomListController {
     @BadRequest
     @ApiName("list-room-blocks")
     public HttpResponse<?> blocks(HttpRequest<?> request, String org, String app, String id) {
-        return names(request, org, app, id, StoreNames.ROOM_BLOCKS);
+        return names(request, org, app, id, StateQueries.RoomList.BLOCKLIST);
     }
 
     @Post("/blocks/users/{username}")
@@ -114,7 +112,7 @@ public class RoomListController {
     @BadRequest
     @ApiName("list-allowlist")
     public HttpResponse<?> allowlist(HttpRequest<?> request, String org, String app, String id) {
-        return names(request, org, app, id, StoreNames.ROOM_ALLOWS);
+        return names(request, org, app, id, StateQueries.RoomList.ALLOWLIST);
     }
 
     @Post("/white/users/{username}")
@@ -158,7 +156,7 @@ public class RoomListController {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
         return reads.route(request, RecordKeys.room(tenant, room), partition -> {
-            RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
+            partition.room(tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
             var mutes = RoomViews.mutes(partition, tenant, room, System.currentTimeMillis());
             return Envelope.of(request, tenant, "get").with("data", mutes).with("count", mutes.size()).ok(request);
         });
@@ -231,12 +229,12 @@ public class RoomListController {
                 (enabled ? "POST" : "DELETE") + " /chatrooms/{chatroom_id}/ban", new SetRoomMuteAll(room.value(), enabled)));
     }
 
-    private HttpResponse<?> names(HttpRequest<?> request, String org, String app, String id, Slice<String> store) {
+    private HttpResponse<?> names(HttpRequest<?> request, String org, String app, String id, StateQueries.RoomList list) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
         return reads.route(request, RecordKeys.room(tenant, room), partition -> {
-            RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
-            var names = RoomViews.list(partition, store, tenant, room);
+            partition.room(tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
+            var names = partition.names(list, tenant, room);
             return Envelope.of(request, tenant, "get").with("data", names).with("count", names.size()).ok(request);
         });
     }

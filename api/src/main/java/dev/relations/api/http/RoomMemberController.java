@@ -1,5 +1,6 @@
 package dev.relations.api.http;
 
+import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
@@ -14,7 +15,6 @@ import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
-import dev.relations.store.Keys;
 import dev.relations.schemas.AddRoomAdmin;
 import dev.relations.schemas.AddRoomMember;
 import dev.relations.schemas.AddRoomMembers;
@@ -72,21 +72,21 @@ public class RoomMemberController {
         var tenant = new Tenant(org, app);
         var room = roomOrGroupNotFound(id);
         return reads.route(request, RecordKeys.room(tenant, room), partition -> {
-            var info = RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.groupNotFound(id)));
+            var info = partition.room(tenant, room).orElseThrow(() -> new ApiException(RoomRequests.groupNotFound(id)));
             if ("v3".equals(version)) {
                 int size = number(limit, MAX_PAGE, MAX_PAGE);
                 long after = cursor == null || cursor.isBlank() ? 0L : NewestFirst.decode(cursor);
-                var page = RoomViews.membersFrom(partition, tenant, room, after, size + 1);
-                var names = page.stream().limit(size).map(Map.Entry::getValue).toList();
+                var page = partition.membersInJoinOrder(tenant, room, after, size + 1);
+                var names = page.stream().limit(size).map(StateQueries.Ordered::name).toList();
                 var envelope = Envelope.of(request, tenant, "get").with("data", names).with("count", names.size());
                 if (page.size() > size) {
-                    envelope.with("cursor", NewestFirst.encode(page.get(size - 1).getKey()));
+                    envelope.with("cursor", NewestFirst.encode(page.get(size - 1).seq()));
                 }
                 return envelope.ok(request);
             }
             int size = number(pagesize, MAX_PAGE, MAX_PAGE);
             int pageNumber = Math.max(1, number(pagenum, 1, Integer.MAX_VALUE));
-            var page = RoomViews.memberPage(partition, tenant, room, info.getOwner(), (long) (pageNumber - 1) * size, size);
+            var page = RoomViews.memberPage(partition, tenant, room, info.owner().value(), (long) (pageNumber - 1) * size, size);
             var params = new LinkedHashMap<String, Object>();
             if (pagesize != null) {
                 params.put("pagesize", List.of(pagesize));
@@ -153,8 +153,8 @@ public class RoomMemberController {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
         return reads.route(request, RecordKeys.room(tenant, room), partition -> {
-            RoomViews.room(partition, tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
-            var admins = RoomViews.admins(partition, tenant, room);
+            partition.room(tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
+            var admins = partition.admins(tenant, room);
             return Envelope.of(request, tenant, "get").with("data", admins).with("count", admins.size()).ok(request);
         });
     }

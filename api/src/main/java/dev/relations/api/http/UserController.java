@@ -11,12 +11,9 @@ import dev.relations.api.http.docs.UserRegistration;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
-import dev.relations.store.StoreNames;
 import dev.relations.schemas.DeleteUser;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RegisterUser;
-import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.UserView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -168,13 +165,10 @@ public class UserController {
         var tenant = new Tenant(org, app);
         var user = existing(username);
         return reads.route(request, RecordKeys.user(tenant, user), partition -> {
-            StoredUser stored = partition.<StoredUser>store(StoreNames.USERS).get(Keys.userEntry(tenant, user));
-            if (stored == null) {
-                throw ApiException.userNotFound();
-            }
+            var stored = partition.user(tenant, user).orElseThrow(ApiException::userNotFound);
             return Envelope.of(request, tenant, "get")
                     .with("path", "/users")
-                    .with("entities", List.of(Entities.user(stored.getUser())))
+                    .with("entities", List.of(Entities.user(stored)))
                     .with("count", 1)
                     .ok(request);
         });

@@ -3,11 +3,9 @@ package dev.relations.api.query;
 import dev.relations.api.http.ApiException;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import dev.relations.query.StateQueries;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -24,25 +22,15 @@ public final class NewestFirst {
     public record Page(List<String> names, Optional<String> cursor) {
     }
 
-    public static Page page(ReadOnlyKeyValueStore<String, String> order, Tenant tenant, Username owner, Optional<String> cursor, int size) {
+    public static Page page(StateQueries state, StateQueries.OwnerList list, Tenant tenant, Username owner,
+                            Optional<String> cursor, int size) {
         long below = cursor.map(NewestFirst::decode).orElse(Long.MAX_VALUE);
-        var names = new ArrayList<String>(Math.min(size, 64));
-        long lastSeq = 0;
-        boolean more = false;
-        if (below > 0) {
-            try (var it = order.reverseRange(Keys.order(tenant, owner, 0L), Keys.order(tenant, owner, below - 1))) {
-                while (it.hasNext()) {
-                    var kv = it.next();
-                    if (names.size() == size) {
-                        more = true;
-                        break;
-                    }
-                    names.add(kv.value);
-                    lastSeq = Long.parseLong(kv.key.substring(kv.key.length() - 16), 16);
-                }
-            }
+        var entries = state.newestFirst(list, tenant, owner, below, size == Integer.MAX_VALUE ? size : size + 1);
+        if (entries.size() <= size) {
+            return new Page(entries.stream().map(StateQueries.Ordered::name).toList(), Optional.empty());
         }
-        return new Page(names, more ? Optional.of(encode(lastSeq)) : Optional.empty());
+        var shown = entries.subList(0, size);
+        return new Page(shown.stream().map(StateQueries.Ordered::name).toList(), Optional.of(encode(shown.getLast().seq())));
     }
 
     public static String encode(long seq) {

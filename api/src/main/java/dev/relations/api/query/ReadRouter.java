@@ -2,26 +2,19 @@ package dev.relations.api.query;
 
 import dev.relations.api.http.ApiException;
 import dev.relations.api.http.JsonBodies;
+import dev.relations.api.runtime.StreamsRuntime;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
-import dev.relations.store.Keys;
-import dev.relations.api.runtime.StreamsRuntime;
-import dev.relations.store.Slice;
-import dev.relations.store.StateLayout;
-import dev.relations.store.StoreNames;
+import dev.relations.query.QueryableState;
+import dev.relations.query.StateQueries;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import jakarta.inject.Singleton;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.io.IOException;
 import java.net.URI;
@@ -30,85 +23,83 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Interactive queries: a read is answered by the instance whose Streams task hosts the
- * aggregate's partition. Elsewhere the request is forwarded there once (a forwarded
- * request is always answered locally, so two instances never bounce a read between them).
+ * aggregate's partition. Elsewhere the request is forwarded there once (a forwarded request
+ * is always answered locally, so two instances never bounce a read between them). One loop
+ * covers every way a read can meet a moving partition: locate, read here or forward, and on
+ * any Streams state exception (rebalancing, restoring, migrated, not started) locate again;
+ * only when no instance answers within the wait is the answer 503 with {@code Retry-After}.
  */
 @Singleton
 public class ReadRouter {
-    static final String FORWARDED = "X-Relations-Forwarded";
-    private static final Duration STORE_WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A forwarded read that cannot be answered here gives up sooner, so its origin can locate again. */
+    private static final Duration FORWARDED_WAIT = Duration.ofSeconds(2);
 
     private final StreamsRuntime runtime;
-    private final StateLayout layout;
+    private final QueryableState state;
     private final JsonBodies json;
+    private final PeerForwarding forwarding;
     private final HttpClient peers = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ReadRouter(StreamsRuntime runtime, JsonBodies json) {
+    public ReadRouter(StreamsRuntime runtime, JsonBodies json, PeerForwarding forwarding) {
         this.runtime = runtime;
-        this.layout = new StateLayout(runtime.serdes(), runtime.applicationId());
+        this.state = new QueryableState(runtime.streams(), runtime.serdes(), runtime.applicationId());
         this.json = json;
+        this.forwarding = forwarding;
     }
 
-    /** Read-only view of one partition of the stores, for the aggregate's partition. */
-    public interface Partition {
-        <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice);
+    /** Lists answer 404 for an owner that does not exist, like Easemob. */
+    public static void requireUser(StateQueries state, Tenant tenant, Username user) {
+        if (!state.userExists(tenant, user)) {
+            throw ApiException.userNotFound();
+        }
+    }
 
-        /** Lists answer 404 for an owner that does not exist, like Easemob. */
-        default void requireUser(Tenant tenant, Username user) {
-            if (store(StoreNames.USERS).get(Keys.userEntry(tenant, user)) == null) {
-                throw ApiException.userNotFound();
+    public HttpResponse<?> route(HttpRequest<?> request, String aggregateKey, Function<StateQueries, HttpResponse<?>> local) {
+        boolean forwarded = forwarding.isForwarded(request);
+        return retrying(forwarded, () -> {
+            var metadata = locate(aggregateKey);
+            if (forwarded || metadata.activeHost().equals(runtime.self())) {
+                return local.apply(queries(metadata.partition()));
             }
-        }
-    }
-
-    public HttpResponse<?> route(HttpRequest<?> request, String aggregateKey, Function<Partition, HttpResponse<?>> local) {
-        var metadata = locate(aggregateKey);
-        boolean forwarded = request.getHeaders().contains(FORWARDED);
-        if (forwarded || metadata.activeHost().equals(runtime.self())) {
-            return local.apply(partition(metadata.partition()));
-        }
-        return forward(request, metadata.activeHost());
-    }
-
-    /** Whether this instance hosts the aggregate's partition (else {@link #forward} goes to the host). */
-    public boolean isLocal(String aggregateKey) {
-        return locate(aggregateKey).activeHost().equals(runtime.self());
+            return HttpResponse.ok(askPeer(request, metadata.activeHost(), request.getUri().toString()))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        });
     }
 
     /** Reads one aggregate wherever it lives; a remote one answers the same public call. */
     public <T> T readFrom(HttpRequest<?> request, String aggregateKey, String remotePath,
-                          Function<Partition, T> local, Function<byte[], T> remote) {
-        var metadata = locate(aggregateKey);
-        if (metadata.activeHost().equals(runtime.self())) {
-            return local.apply(partition(metadata.partition()));
-        }
-        return remote.apply(askPeer(request, metadata.activeHost(), remotePath));
+                          Function<StateQueries, T> local, Function<byte[], T> remote) {
+        return retrying(false, () -> {
+            var metadata = locate(aggregateKey);
+            if (metadata.activeHost().equals(runtime.self())) {
+                return local.apply(queries(metadata.partition()));
+            }
+            return remote.apply(askPeer(request, metadata.activeHost(), remotePath));
+        });
     }
 
     /** Every instance running the topology, this one included. */
     public List<HostInfo> hosts() {
-        return runtime.streams().metadataForAllStreamsClients().stream().map(m -> m.hostInfo()).distinct().toList();
+        return retrying(false, () -> runtime.streams().metadataForAllStreamsClients().stream().map(m -> m.hostInfo()).distinct().toList());
     }
 
     public HostInfo self() {
         return runtime.self();
     }
 
-    /** Reads a slice across all partitions hosted here. */
-    public <V> ReadOnlyKeyValueStore<String, V> allLocal(Slice<V> slice) {
-        long deadline = System.nanoTime() + STORE_WAIT.toNanos();
-        while (true) {
-            try {
-                return layout.view(runtime.streams().store(StoreQueryParameters
-                        .<ReadOnlyKeyValueStore<String, byte[]>>fromNameAndType(StoreNames.STATE,
-                                QueryableStoreTypes.keyValueStore())), slice);
-            } catch (InvalidStateStoreException e) {
-                pauseOrGiveUp(deadline);
-            }
-        }
+    /** Whether a peer forwarded this request (so it is answered from this instance's partitions only). */
+    public boolean isForwarded(HttpRequest<?> request) {
+        return forwarding.isForwarded(request);
+    }
+
+    /** Reads across all partitions hosted here. */
+    public <T> T allLocal(Function<StateQueries, T> read) {
+        return retrying(false, () -> read.apply(state.allLocal()));
     }
 
     /**
@@ -125,52 +116,44 @@ public class ReadRouter {
 
     private java.net.http.HttpResponse<byte[]> send(HttpRequest<?> request, HostInfo host, String path) {
         var uri = URI.create("http://" + host.host() + ":" + host.port() + path);
-        var peer = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().header(FORWARDED, "1");
+        var peer = java.net.http.HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
+                .header(PeerForwarding.HEADER, forwarding.mark(path));
         request.getHeaders().getAuthorization().ifPresent(a -> peer.header("Authorization", a));
         request.getHeaders().findFirst("Host").ifPresent(h -> peer.header("X-Forwarded-Host", h));
         try {
             return peers.send(peer.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw unavailable();
+            throw new PeerUnreachable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable();
         }
     }
 
-    private KeyQueryMetadata locate(String aggregateKey) {
-        long deadline = System.nanoTime() + STORE_WAIT.toNanos();
+    /** Runs a read until it is answered, locating again after any sign that a partition moved. */
+    private <T> T retrying(boolean forwarded, Supplier<T> read) {
+        long deadline = System.nanoTime() + (forwarded ? FORWARDED_WAIT : WAIT).toNanos();
         while (true) {
-            var metadata = runtime.streams().queryMetadataForKey(StoreNames.STATE, aggregateKey, Serdes.String().serializer());
-            if (metadata != null && !KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
-                return metadata;
+            try {
+                return read.get();
+            } catch (InvalidStateStoreException | PeerUnreachable | NotLocated e) {
+                // Rebalancing, restoring, or the host just left: the partition is answered again shortly.
+            } catch (ApiException e) {
+                if (e.rejection().status() != 503) {
+                    throw e;
+                }
+                // The peer could not answer either (its partition moved on): locate again.
             }
             pauseOrGiveUp(deadline);
         }
     }
 
-    private Partition partition(int partition) {
-        return new Partition() {
-            @Override
-            public <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
-                long deadline = System.nanoTime() + STORE_WAIT.toNanos();
-                while (true) {
-                    try {
-                        return layout.view(runtime.streams().store(StoreQueryParameters
-                                .<ReadOnlyKeyValueStore<String, byte[]>>fromNameAndType(StoreNames.STATE,
-                                        QueryableStoreTypes.keyValueStore())
-                                .withPartition(partition)), slice);
-                    } catch (InvalidStateStoreException e) {
-                        // Rebalancing or restoring: the store comes back shortly.
-                        pauseOrGiveUp(deadline);
-                    }
-                }
-            }
-        };
+    private KeyQueryMetadata locate(String aggregateKey) {
+        return state.locate(aggregateKey).orElseThrow(NotLocated::new);
     }
 
-    private HttpResponse<?> forward(HttpRequest<?> request, HostInfo host) {
-        return HttpResponse.ok(askPeer(request, host, request.getUri().toString())).contentType(MediaType.APPLICATION_JSON_TYPE);
+    private StateQueries queries(int partition) {
+        return state.partition(partition);
     }
 
     private Rejection rejectionOf(int status, byte[] body) {
@@ -192,7 +175,21 @@ public class ReadRouter {
     }
 
     private static ApiException unavailable() {
-        return new ApiException(503, "service_unavailable", "ServiceUnavailableException",
-                "The service is rebalancing, please retry");
+        return new ApiException(new Rejection(503, "service_unavailable", "ServiceUnavailableException",
+                "The service is rebalancing, please retry")).retryAfter(1);
+    }
+
+    /** No instance hosts the key's partition yet. */
+    private static final class NotLocated extends RuntimeException {
+        NotLocated() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The peer hosting the partition did not answer (it may just have died). */
+    private static final class PeerUnreachable extends RuntimeException {
+        PeerUnreachable() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.relations.api.runtime;
 import dev.relations.api.config.Apps;
 import dev.relations.mapping.AvroSerdes;
 import dev.relations.engine.RelationsTopology;
-import dev.relations.mapping.SchemaSubjects;
+import dev.relations.engine.SchemaSubjects;
 import dev.relations.engine.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
 import io.micrometer.core.instrument.MeterRegistry;

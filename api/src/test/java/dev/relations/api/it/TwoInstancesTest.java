@@ -47,6 +47,12 @@ class TwoInstancesTest {
             assertThat(a.status()).isEqualTo(200);
             assertThat(b.status()).isEqualTo(200);
             assertThat(withoutTiming(a)).isEqualTo(withoutTiming(b));
+            // A client cannot pass for a peer: a forged forwarding mark is ignored, the read is still routed.
+            for (var client : List.of(viaFirst, viaSecond)) {
+                var forged = client.call("GET", "/users/" + user + "/contacts/users", null, Map.of("X-Relations-Forwarded", "1"));
+                assertThat(forged.status()).isEqualTo(200);
+                assertThat(forged.body().get("data")).isEqualTo(viaFirst.get("/users/" + user + "/contacts/users").body().get("data"));
+            }
             var contactsA = viaFirst.get("/users/" + user + "/contacts/users");
             var contactsB = viaSecond.get("/users/" + user + "/contacts/users");
             assertThat(contactsA.body().get("data")).isEqualTo(contactsB.body().get("data"));

@@ -1,6 +1,6 @@
-package dev.relations.mapping;
+package dev.relations.engine;
 
-import dev.relations.engine.Topics;
+import dev.relations.mapping.AvroSerdes;
 import dev.relations.store.Slice;
 import dev.relations.store.StateLayout;
 import dev.relations.store.StoreNames;

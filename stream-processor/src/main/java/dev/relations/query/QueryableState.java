@@ -1,0 +1,46 @@
+package dev.relations.query;
+
+import dev.relations.mapping.AvroSerdes;
+import dev.relations.store.StateLayout;
+import dev.relations.store.StoreNames;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+
+import java.util.Optional;
+
+/**
+ * Where the HTTP module's reads start: which instance hosts an aggregate's partition, and the
+ * {@link StateQueries} of a partition hosted here. Each call may throw Streams'
+ * {@code InvalidStateStoreException} while partitions move; the caller locates again.
+ */
+public final class QueryableState {
+    private final KafkaStreams streams;
+    private final StateLayout layout;
+
+    public QueryableState(KafkaStreams streams, AvroSerdes serdes, String applicationId) {
+        this.streams = streams;
+        this.layout = new StateLayout(serdes, applicationId);
+    }
+
+    /** The active and standby hosts of the aggregate's partition; empty while no instance has it. */
+    public Optional<KeyQueryMetadata> locate(String aggregateKey) {
+        var metadata = streams.queryMetadataForKey(StoreNames.STATE, aggregateKey, Serdes.String().serializer());
+        return metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata) ? Optional.empty() : Optional.of(metadata);
+    }
+
+    /** One partition hosted here. */
+    public StateQueries partition(int partition) {
+        return new StateQueries(streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.STATE, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                .withPartition(partition)), layout);
+    }
+
+    /** Every partition hosted here, as one. */
+    public StateQueries allLocal() {
+        return new StateQueries(streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.STATE, QueryableStoreTypes.<String, byte[]>keyValueStore())), layout);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.relations.query;
+
+import dev.relations.domain.common.RoomId;
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.common.Username;
+import dev.relations.domain.room.RoomInfo;
+import dev.relations.schemas.UserView;
+import dev.relations.store.Keys;
+import dev.relations.store.RoomMapping;
+import dev.relations.store.RoomStores;
+import dev.relations.store.Slice;
+import dev.relations.store.StateLayout;
+import dev.relations.store.StoreNames;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The typed reads the HTTP module answers from: over one partition of the state store (the
+ * aggregate's), or over every partition hosted here. Keys, slices and stored records stay
+ * behind this class; each read touches the entries it returns plus at most one.
+ */
+public final class StateQueries {
+    /** An owner's lists kept in insertion order, read newest first. */
+    public enum OwnerList {
+        CONTACTS(StoreNames.CONTACT_ORDER), BLOCKS(StoreNames.BLOCK_ORDER), JOINED_ROOMS(StoreNames.SEAT_ORDER);
+
+        private final Slice<String> order;
+
+        OwnerList(Slice<String> order) {
+            this.order = order;
+        }
+    }
+
+    /** A room's plain name sets, in name order. */
+    public enum RoomList {
+        BLOCKLIST(StoreNames.ROOM_BLOCKS), ALLOWLIST(StoreNames.ROOM_ALLOWS);
+
+        private final Slice<String> names;
+
+        RoomList(Slice<String> names) {
+            this.names = names;
+        }
+    }
+
+    /** One entry of an ordered list: its position (a cursor) and the name there. */
+    public record Ordered(long seq, String name) {
+    }
+
+    /** A room as the app-wide room listing shows it. */
+    public record RoomSummary(RoomId id, String name, String owner, long memberCount) {
+    }
+
+    private final ReadOnlyKeyValueStore<String, byte[]> physical;
+    private final StateLayout layout;
+
+    public StateQueries(ReadOnlyKeyValueStore<String, byte[]> physical, StateLayout layout) {
+        this.physical = physical;
+        this.layout = layout;
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> slice(Slice<V> slice) {
+        return layout.view(physical, slice);
+    }
+
+    public Optional<UserView> user(Tenant tenant, Username user) {
+        return Optional.ofNullable(slice(StoreNames.USERS).get(Keys.userEntry(tenant, user))).map(u -> u.getUser());
+    }
+
+    public boolean userExists(Tenant tenant, Username user) {
+        return slice(StoreNames.USERS).get(Keys.userEntry(tenant, user)) != null;
+    }
+
+    /** Up to {@code limit} entries of an owner's list with a seq below {@code belowSeq}, newest first. */
+    public List<Ordered> newestFirst(OwnerList list, Tenant tenant, Username owner, long belowSeq, int limit) {
+        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
+        if (belowSeq <= 0) {
+            return page;
+        }
+        try (var it = slice(list.order).reverseRange(Keys.order(tenant, owner, 0L), Keys.order(tenant, owner, belowSeq - 1))) {
+            collect(it, page, limit);
+        }
+        return page;
+    }
+
+    /** The remark on an owner's contact; empty when there is none or no such contact. */
+    public Optional<String> remark(Tenant tenant, Username owner, Username friend) {
+        return Optional.ofNullable(slice(StoreNames.CONTACTS).get(Keys.contact(tenant, owner, friend))).map(c -> c.getRemark());
+    }
+
+    public Optional<RoomInfo> room(Tenant tenant, RoomId room) {
+        return Optional.ofNullable(slice(StoreNames.ROOMS).get(Keys.roomEntry(tenant, room))).map(r -> RoomMapping.info(room, r));
+    }
+
+    /** The members counter (owner and joins in flight included): O(1), unlike walking the order index. */
+    public long memberCount(Tenant tenant, RoomId room) {
+        var count = slice(StoreNames.ROOM_COUNTERS).get(Keys.roomCounter(tenant, room, RoomStores.MEMBERS));
+        return count == null ? 0 : count;
+    }
+
+    /** Up to {@code limit} confirmed members after {@code afterSeq}, in join order. */
+    public List<Ordered> membersInJoinOrder(Tenant tenant, RoomId room, long afterSeq, int limit) {
+        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
+        try (var it = slice(StoreNames.ROOM_MEMBER_ORDER)
+                .range(Keys.roomOrder(tenant, room, afterSeq + 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
+            collect(it, page, limit);
+        }
+        return page;
+    }
+
+    public List<String> names(RoomList list, Tenant tenant, RoomId room) {
+        var names = new ArrayList<String>();
+        try (var it = slice(list.names).prefixScan(Keys.roomPrefix(tenant, room), null)) {
+            it.forEachRemaining(kv -> names.add(kv.value));
+        }
+        return names;
+    }
+
+    /** Confirmed admins, in name order. */
+    public List<String> admins(Tenant tenant, RoomId room) {
+        var prefix = Keys.roomPrefix(tenant, room);
+        var names = new ArrayList<String>();
+        try (var it = slice(StoreNames.ROOM_MEMBERS).prefixScan(prefix, null)) {
+            it.forEachRemaining(kv -> {
+                if ("ADMIN".equals(kv.value.getRole()) && !kv.value.getPending()) {
+                    names.add(kv.key.substring(prefix.length()));
+                }
+            });
+        }
+        return names;
+    }
+
+    /** Mutes still in force at {@code now}: user -> expiry in ms since the epoch (-1 permanent), in name order. */
+    public Map<String, Long> mutes(Tenant tenant, RoomId room, long now) {
+        var prefix = Keys.roomPrefix(tenant, room);
+        var mutes = new LinkedHashMap<String, Long>();
+        Predicate<Long> inForce = expiry -> expiry == -1L || expiry > now;
+        try (var it = slice(StoreNames.ROOM_MUTES).prefixScan(prefix, null)) {
+            it.forEachRemaining(kv -> {
+                if (inForce.test(kv.value)) {
+                    mutes.put(kv.key.substring(prefix.length()), kv.value);
+                }
+            });
+        }
+        return mutes;
+    }
+
+    /** Every room of the app in the partitions this store covers, in id order. */
+    public List<RoomSummary> rooms(Tenant tenant) {
+        var prefix = tenant.appKey() + "|";
+        var rooms = new ArrayList<RoomSummary>();
+        try (var it = slice(StoreNames.ROOMS).prefixScan(prefix, null)) {
+            it.forEachRemaining(kv -> {
+                var room = new RoomId(kv.key.substring(prefix.length()));
+                rooms.add(new RoomSummary(room, kv.value.getName(), kv.value.getOwner(), memberCount(tenant, room)));
+            });
+        }
+        return rooms;
+    }
+
+    private static void collect(KeyValueIterator<String, String> it, List<Ordered> page, int limit) {
+        while (it.hasNext() && page.size() < limit) {
+            var kv = it.next();
+            page.add(new Ordered(Keys.seqOf(kv.key), kv.value));
+        }
+    }
+}
