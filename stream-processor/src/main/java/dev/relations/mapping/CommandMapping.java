@@ -100,6 +100,14 @@ public final class CommandMapping {
         };
     }
 
+    /** User commands arrive from the HTTP module only; the reverse mapping keeps the pair checkable. */
+    public static Object toAvro(UserCommand command) {
+        return switch (command) {
+            case UserCommand.RegisterUser r -> new RegisterUser(view(r.user()), r.passwordHash());
+            case UserCommand.DeleteUser d -> new DeleteUser(d.username().value());
+        };
+    }
+
     public static Object toAvro(RoomCommand command) {
         return RoomCommandMapping.toAvro(command);
     }
