@@ -28,7 +28,12 @@ public final class Keys {
 
     /** Fixed-width hex so that lexical order is numeric order. */
     public static String order(Tenant tenant, Username owner, long seq) {
-        return ownerPrefix(tenant, owner) + hex16(seq);
+        return ordered(ownerPrefix(tenant, owner), seq);
+    }
+
+    /** An order-index key under any owner prefix (a user's or a room's). */
+    static String ordered(String ownerPrefix, long seq) {
+        return ownerPrefix + hex16(seq);
     }
 
     /** An edge or entry of an owner naming another user (contacts, blocks, blockers). */
@@ -62,7 +67,7 @@ public final class Keys {
     }
 
     public static String roomOrder(Tenant tenant, RoomId room, long seq) {
-        return roomPrefix(tenant, room) + hex16(seq);
+        return ordered(roomPrefix(tenant, room), seq);
     }
 
     public static String roomBatch(Tenant tenant, RoomId room, String requestId) {

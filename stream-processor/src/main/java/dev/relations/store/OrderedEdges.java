@@ -1,63 +1,66 @@
 package dev.relations.store;
 
-import dev.relations.domain.common.Tenant;
-import dev.relations.domain.common.Username;
-
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * One kind of per-owner edge (contacts, blocks): the edge entries, the order index of the
- * confirmed ones (seq -> name, for newest-first listing) and the size counter, kept in step.
+ * One kind of entry an owner (a user or a room) keeps about others (contacts, blocks, seats,
+ * room members): the entries, the order index of the listed ones (owner prefix + seq -> name,
+ * for ordered listing) and the size counter, kept in step, so each change touches at most
+ * four entries whatever the owner's size.
  */
 final class OrderedEdges<V> {
     private final SliceTable<V> edges;
     private final SliceTable<String> order;
-    private final UserStores stores;
+    private final Counters counters;
     private final String sizeCounter;
-    private final Predicate<V> confirmed;
+    private final Predicate<V> listed;
     private final ToLongFunction<V> seq;
 
-    OrderedEdges(SliceTable<V> edges, SliceTable<String> order, UserStores stores,
-                 String sizeCounter, Predicate<V> confirmed, ToLongFunction<V> seq) {
+    OrderedEdges(SliceTable<V> edges, SliceTable<String> order, Counters counters,
+                 String sizeCounter, Predicate<V> listed, ToLongFunction<V> seq) {
         this.edges = edges;
         this.order = order;
-        this.stores = stores;
+        this.counters = counters;
         this.sizeCounter = sizeCounter;
-        this.confirmed = confirmed;
+        this.listed = listed;
         this.seq = seq;
     }
 
-    V get(Tenant tenant, Username owner, Username other) {
-        return edges.get(Keys.edge(tenant, owner, other));
+    V get(String ownerPrefix, String other) {
+        return edges.get(ownerPrefix + other);
     }
 
-    int size(Tenant tenant, Username owner) {
-        return (int) stores.counter(tenant, owner, sizeCounter);
+    int size(String ownerPrefix) {
+        return (int) counters.get(ownerPrefix, sizeCounter);
     }
 
-    void put(Tenant tenant, Username owner, Username other, V value) {
-        var key = Keys.edge(tenant, owner, other);
+    /** Writes the entry and returns the one it replaced, or null. */
+    V put(String ownerPrefix, String other, V value) {
+        var key = ownerPrefix + other;
         var previous = edges.get(key);
         if (previous == null) {
-            stores.addToCounter(tenant, owner, sizeCounter, 1);
-        } else if (confirmed.test(previous)) {
-            order.delete(Keys.order(tenant, owner, seq.applyAsLong(previous)));
+            counters.add(ownerPrefix, sizeCounter, 1);
+        } else if (listed.test(previous)) {
+            order.delete(Keys.ordered(ownerPrefix, seq.applyAsLong(previous)));
         }
         edges.put(key, value);
-        if (confirmed.test(value)) {
-            order.put(Keys.order(tenant, owner, seq.applyAsLong(value)), other.value());
+        if (listed.test(value)) {
+            order.put(Keys.ordered(ownerPrefix, seq.applyAsLong(value)), other);
         }
+        return previous;
     }
 
-    void remove(Tenant tenant, Username owner, Username other) {
-        var previous = edges.delete(Keys.edge(tenant, owner, other));
+    /** Removes the entry and returns it, or null when there was none. */
+    V remove(String ownerPrefix, String other) {
+        var previous = edges.delete(ownerPrefix + other);
         if (previous == null) {
-            return;
+            return null;
         }
-        if (confirmed.test(previous)) {
-            order.delete(Keys.order(tenant, owner, seq.applyAsLong(previous)));
+        if (listed.test(previous)) {
+            order.delete(Keys.ordered(ownerPrefix, seq.applyAsLong(previous)));
         }
-        stores.addToCounter(tenant, owner, sizeCounter, -1);
+        counters.add(ownerPrefix, sizeCounter, -1);
+        return previous;
     }
 }

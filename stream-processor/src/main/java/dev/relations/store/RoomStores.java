@@ -5,10 +5,8 @@ import dev.relations.domain.common.Tenant;
 import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
 import dev.relations.schemas.StoredRoomBatch;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -30,6 +28,7 @@ public final class RoomStores {
     public final SliceTable<String> muteExpiry;
     final SliceTable<StoredRoomBatch> batches;
     final SliceTable<Long> counters;
+    final Counters counted;
 
     public RoomStores(KeyValueStore<String, byte[]> state, StateLayout layout) {
         rooms = layout.table(state, StoreNames.ROOMS);
@@ -41,6 +40,7 @@ public final class RoomStores {
         muteExpiry = layout.table(state, StoreNames.MUTE_EXPIRY);
         batches = layout.table(state, StoreNames.ROOM_BATCHES);
         counters = layout.table(state, StoreNames.ROOM_COUNTERS);
+        counted = new Counters(counters);
     }
 
     public static String counterKey(Tenant tenant, RoomId room, String name) {
@@ -48,26 +48,15 @@ public final class RoomStores {
     }
 
     long counter(Tenant tenant, RoomId room, String name) {
-        var value = counters.get(counterKey(tenant, room, name));
-        return value == null ? 0L : value;
-    }
-
-    void addToCounter(Tenant tenant, RoomId room, String name, long delta) {
-        counters.put(counterKey(tenant, room, name), counter(tenant, room, name) + delta);
+        return counted.get(Keys.roomPrefix(tenant, room), name);
     }
 
     public long nextSeq(Tenant tenant, RoomId room, String name) {
-        addToCounter(tenant, room, name, 1);
-        return counter(tenant, room, name);
+        return counted.next(Keys.roomPrefix(tenant, room), name);
     }
 
     /** Every entry of one room in a store, mapped with the key's last part (a user name). */
     static <V, T> List<T> scan(SliceView<V> store, Tenant tenant, RoomId room, BiFunction<String, V, T> mapper) {
-        var prefix = Keys.roomPrefix(tenant, room);
-        var all = new ArrayList<T>();
-        try (var it = store.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> all.add(mapper.apply(kv.key.substring(prefix.length()), kv.value)));
-        }
-        return all;
+        return store.scan(Keys.roomPrefix(tenant, room), mapper);
     }
 }

@@ -80,6 +80,15 @@ public class SliceView<V> implements ReadOnlyKeyValueStore<String, V> {
         return wrap(physical.prefixScan(prefix + text, KEYS));
     }
 
+    /** Every entry under a key prefix, mapped with the key's rest after the prefix. */
+    public <T> java.util.List<T> scan(String keyPrefix, java.util.function.BiFunction<String, V, T> mapper) {
+        var all = new java.util.ArrayList<T>();
+        try (var it = prefixScan(keyPrefix, KEYS)) {
+            it.forEachRemaining(kv -> all.add(mapper.apply(kv.key.substring(keyPrefix.length()), kv.value)));
+        }
+        return all;
+    }
+
     @Override
     public long approximateNumEntries() {
         return physical.approximateNumEntries();

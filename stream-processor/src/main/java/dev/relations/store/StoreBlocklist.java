@@ -27,13 +27,16 @@ public final class StoreBlocklist implements Blocklist {
     private final Tenant tenant;
     private final Username owner;
     private final UserStores stores;
+    /** The owner's key prefix, computed once per step. */
+    private final String prefix;
     private final OrderedEdges<StoredBlock> edges;
 
     public StoreBlocklist(Tenant tenant, Username owner, UserStores stores) {
         this.tenant = tenant;
         this.owner = owner;
         this.stores = stores;
-        this.edges = new OrderedEdges<>(stores.blocks, stores.blockOrder, stores, SIZE, StoredBlock::getConfirmed,
+        this.prefix = Keys.ownerPrefix(tenant, owner);
+        this.edges = new OrderedEdges<>(stores.blocks, stores.blockOrder, stores.counted, SIZE, StoredBlock::getConfirmed,
                 StoredBlock::getSeq);
     }
 
@@ -44,12 +47,12 @@ public final class StoreBlocklist implements Blocklist {
 
     @Override
     public int size() {
-        return edges.size(tenant, owner);
+        return edges.size(prefix);
     }
 
     @Override
     public Optional<Block> block(Username target) {
-        return Optional.ofNullable(edges.get(tenant, owner, target)).map(b -> toBlock(target, b));
+        return Optional.ofNullable(edges.get(prefix, target.value())).map(b -> toBlock(target, b));
     }
 
     @Override
@@ -86,13 +89,13 @@ public final class StoreBlocklist implements Blocklist {
 
     @Override
     public void put(Block block) {
-        edges.put(tenant, owner, block.target(), new StoredBlock(block.confirmed(), block.seq(), block.created(),
+        edges.put(prefix, block.target().value(), new StoredBlock(block.confirmed(), block.seq(), block.created(),
                 block.batch().orElse(null)));
     }
 
     @Override
     public void remove(Username target) {
-        edges.remove(tenant, owner, target);
+        edges.remove(prefix, target.value());
     }
 
     @Override

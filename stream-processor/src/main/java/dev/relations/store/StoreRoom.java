@@ -24,11 +24,16 @@ public final class StoreRoom implements Room {
     private final Tenant tenant;
     private final RoomId id;
     private final RoomStores stores;
+    private final String prefix;
+    private final OrderedEdges<StoredMember> members;
 
     public StoreRoom(Tenant tenant, RoomId id, RoomStores stores) {
         this.tenant = tenant;
         this.id = id;
         this.stores = stores;
+        this.prefix = Keys.roomPrefix(tenant, id);
+        this.members = new OrderedEdges<>(stores.members, stores.memberOrder, stores.counted, RoomStores.MEMBERS,
+                member -> !member.getPending(), StoredMember::getSeq);
     }
 
     @Override
@@ -38,17 +43,17 @@ public final class StoreRoom implements Room {
 
     @Override
     public Optional<Member> member(Username user) {
-        return Optional.ofNullable(stores.members.get(Keys.roomMember(tenant, id, user))).map(m -> RoomMapping.member(user, m));
+        return Optional.ofNullable(members.get(prefix, user.value())).map(m -> RoomMapping.member(user, m));
     }
 
     @Override
     public int memberCount() {
-        return (int) stores.counter(tenant, id, RoomStores.MEMBERS);
+        return members.size(prefix);
     }
 
     @Override
     public int adminCount() {
-        return (int) stores.counter(tenant, id, RoomStores.ADMINS);
+        return (int) stores.counted.get(prefix, RoomStores.ADMINS);
     }
 
     @Override
@@ -113,40 +118,22 @@ public final class StoreRoom implements Room {
 
     @Override
     public void putMember(Member member) {
-        var key = Keys.roomMember(tenant, id, member.user());
-        var previous = stores.members.get(key);
-        if (previous == null) {
-            stores.addToCounter(tenant, id, RoomStores.MEMBERS, 1);
-        } else {
-            unindex(previous);
-        }
-        var stored = RoomMapping.stored(member);
-        stores.members.put(key, stored);
-        if (member.confirmed()) {
-            stores.memberOrder.put(Keys.roomOrder(tenant, id, member.seq()), member.user().value());
-        }
-        if (member.role() == Role.ADMIN) {
-            stores.addToCounter(tenant, id, RoomStores.ADMINS, 1);
+        var previous = members.put(prefix, member.user().value(), RoomMapping.stored(member));
+        int admins = (isAdmin(previous) ? -1 : 0) + (member.role() == Role.ADMIN ? 1 : 0);
+        if (admins != 0) {
+            stores.counted.add(prefix, RoomStores.ADMINS, admins);
         }
     }
 
     @Override
     public void removeMember(Username user) {
-        var previous = stores.members.delete(Keys.roomMember(tenant, id, user));
-        if (previous != null) {
-            unindex(previous);
-            stores.addToCounter(tenant, id, RoomStores.MEMBERS, -1);
+        if (isAdmin(members.remove(prefix, user.value()))) {
+            stores.counted.add(prefix, RoomStores.ADMINS, -1);
         }
     }
 
-    /** Takes an entry out of the order index and the admin counter, before it is replaced or removed. */
-    private void unindex(StoredMember previous) {
-        if (!previous.getPending()) {
-            stores.memberOrder.delete(Keys.roomOrder(tenant, id, previous.getSeq()));
-        }
-        if (Role.ADMIN.name().equals(previous.getRole())) {
-            stores.addToCounter(tenant, id, RoomStores.ADMINS, -1);
-        }
+    private static boolean isAdmin(StoredMember member) {
+        return member != null && Role.ADMIN.name().equals(member.getRole());
     }
 
     @Override

@@ -24,13 +24,16 @@ public final class StoreRoster implements Roster {
     private final Tenant tenant;
     private final Username owner;
     private final UserStores stores;
+    /** The owner's key prefix, computed once per step. */
+    private final String prefix;
     private final OrderedEdges<StoredContact> edges;
 
     public StoreRoster(Tenant tenant, Username owner, UserStores stores) {
         this.tenant = tenant;
         this.owner = owner;
         this.stores = stores;
-        this.edges = new OrderedEdges<>(stores.contacts, stores.contactOrder, stores, SIZE,
+        this.prefix = Keys.ownerPrefix(tenant, owner);
+        this.edges = new OrderedEdges<>(stores.contacts, stores.contactOrder, stores.counted, SIZE,
                 StoredContact::getConfirmed, StoredContact::getSeq);
     }
 
@@ -41,12 +44,12 @@ public final class StoreRoster implements Roster {
 
     @Override
     public int size() {
-        return edges.size(tenant, owner);
+        return edges.size(prefix);
     }
 
     @Override
     public Optional<Contact> contact(Username friend) {
-        return Optional.ofNullable(edges.get(tenant, owner, friend)).map(c -> toContact(friend, c));
+        return Optional.ofNullable(edges.get(prefix, friend.value())).map(c -> toContact(friend, c));
     }
 
     @Override
@@ -56,13 +59,13 @@ public final class StoreRoster implements Roster {
 
     @Override
     public void put(Contact contact) {
-        edges.put(tenant, owner, contact.friend(), new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
+        edges.put(prefix, contact.friend().value(), new StoredContact(contact.confirmed(), contact.seq(), contact.created(),
                 contact.remark().orElse(null), contact.reservation().orElse(null)));
     }
 
     @Override
     public void remove(Username friend) {
-        edges.remove(tenant, owner, friend);
+        edges.remove(prefix, friend.value());
     }
 
     @Override

@@ -7,9 +7,7 @@ import dev.relations.domain.common.Username;
 import dev.relations.domain.seat.Seat;
 import dev.relations.domain.seat.Seats;
 import dev.relations.schemas.StoredSeat;
-import org.apache.kafka.common.serialization.Serdes;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,11 +20,15 @@ public final class StoreSeats implements Seats {
     private final Tenant tenant;
     private final Username user;
     private final UserStores stores;
+    private final String prefix;
+    private final OrderedEdges<StoredSeat> seats;
 
     public StoreSeats(Tenant tenant, Username user, UserStores stores) {
         this.tenant = tenant;
         this.user = user;
         this.stores = stores;
+        this.prefix = Keys.ownerPrefix(tenant, user);
+        this.seats = new OrderedEdges<>(stores.seats, stores.seatOrder, stores.counted, SIZE, seat -> true, StoredSeat::getSeq);
     }
 
     @Override
@@ -36,44 +38,27 @@ public final class StoreSeats implements Seats {
 
     @Override
     public int joinedCount() {
-        return (int) stores.counter(tenant, user, SIZE);
+        return seats.size(prefix);
     }
 
     @Override
     public Optional<Seat> seat(RoomId room) {
-        return Optional.ofNullable(stores.seats.get(Keys.seat(tenant, user, room))).map(s -> toSeat(room, s));
+        return Optional.ofNullable(seats.get(prefix, room.value())).map(s -> toSeat(room, s));
     }
 
     @Override
     public List<Seat> seats() {
-        var prefix = Keys.ownerPrefix(tenant, user);
-        var all = new ArrayList<Seat>();
-        try (var it = stores.seats.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> all.add(toSeat(new RoomId(kv.key.substring(prefix.length())), kv.value)));
-        }
-        return all;
+        return stores.seats.scan(prefix, (room, seat) -> toSeat(new RoomId(room), seat));
     }
 
     @Override
     public void put(Seat seat) {
-        var key = Keys.seat(tenant, user, seat.room());
-        var previous = stores.seats.get(key);
-        if (previous == null) {
-            stores.addToCounter(tenant, user, SIZE, 1);
-        } else {
-            stores.seatOrder.delete(Keys.order(tenant, user, previous.getSeq()));
-        }
-        stores.seats.put(key, new StoredSeat(seat.seq(), seat.taken()));
-        stores.seatOrder.put(Keys.order(tenant, user, seat.seq()), seat.room().value());
+        seats.put(prefix, seat.room().value(), new StoredSeat(seat.seq(), seat.taken()));
     }
 
     @Override
     public void remove(RoomId room) {
-        var previous = stores.seats.delete(Keys.seat(tenant, user, room));
-        if (previous != null) {
-            stores.seatOrder.delete(Keys.order(tenant, user, previous.getSeq()));
-            stores.addToCounter(tenant, user, SIZE, -1);
-        }
+        seats.remove(prefix, room.value());
     }
 
     @Override

@@ -10,10 +10,8 @@ import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredSeat;
 import dev.relations.schemas.StoredUser;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -31,6 +29,7 @@ public final class UserStores {
     public final SliceTable<StoredRequest> requests;
     final SliceTable<StoredSeat> seats;
     final SliceTable<String> seatOrder;
+    final Counters counted;
 
     public UserStores(KeyValueStore<String, byte[]> state, StateLayout layout) {
         users = layout.table(state, StoreNames.USERS);
@@ -44,33 +43,19 @@ public final class UserStores {
         requests = layout.table(state, StoreNames.REQUESTS);
         seats = layout.table(state, StoreNames.SEATS);
         seatOrder = layout.table(state, StoreNames.SEAT_ORDER);
+        counted = new Counters(counters);
     }
 
     Optional<User> user(Tenant tenant, Username username) {
         return Optional.ofNullable(users.get(Keys.userEntry(tenant, username))).map(u -> CommandMapping.user(u.getUser()));
     }
 
-    long counter(Tenant tenant, Username owner, String name) {
-        var value = counters.get(Keys.counter(tenant, owner, name));
-        return value == null ? 0L : value;
-    }
-
-    void addToCounter(Tenant tenant, Username owner, String name, long delta) {
-        counters.put(Keys.counter(tenant, owner, name), counter(tenant, owner, name) + delta);
-    }
-
     public long nextSeq(Tenant tenant, Username owner, String name) {
-        addToCounter(tenant, owner, name, 1);
-        return counter(tenant, owner, name);
+        return counted.next(Keys.ownerPrefix(tenant, owner), name);
     }
 
     /** Every entry of one owner in a store, mapped with the other user's name (the key's last part). */
     static <V, T> List<T> scan(SliceView<V> store, Tenant tenant, Username owner, BiFunction<Username, V, T> mapper) {
-        var prefix = Keys.ownerPrefix(tenant, owner);
-        var all = new ArrayList<T>();
-        try (var it = store.prefixScan(prefix, Serdes.String().serializer())) {
-            it.forEachRemaining(kv -> all.add(mapper.apply(Username.of(kv.key.substring(prefix.length())), kv.value)));
-        }
-        return all;
+        return store.scan(Keys.ownerPrefix(tenant, owner), (other, value) -> mapper.apply(Username.of(other), value));
     }
 }
