@@ -46,6 +46,14 @@ public final class StreamsSettings {
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 500);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
+        // Static membership, one id per instance (its application.server is unique in a
+        // deployment): an instance restarted after kill -9 takes its old members' places at once.
+        // Without it the group coordinator, reloaded after a crash of the embedded broker, kept
+        // the dead members through the whole rebalance timeout: 300 s at 1,000,000 edges (README).
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId(applicationId, applicationServer));
+        // The rebalance timeout: a member that neither rejoins nor expires holds a rebalance this
+        // long (Streams' default is 300 s). Restoring runs on its own thread, so polls stay frequent.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 30_000);
         // A crashed instance's partitions move after 10 s instead of the default 45 s.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
@@ -63,5 +71,10 @@ public final class StreamsSettings {
             }
         });
         return props;
+    }
+
+    /** A group.instance.id ([a-zA-Z0-9._-]) naming this instance of the application. */
+    static String instanceId(String applicationId, String applicationServer) {
+        return (applicationId + "-" + applicationServer).replaceAll("[^a-zA-Z0-9._-]", "-");
     }
 }
