@@ -38,6 +38,17 @@ public final class QueryableState {
                 .withPartition(partition)), layout);
     }
 
+    /**
+     * A partition this instance keeps a standby copy of: it may trail the active copy by the
+     * changelog records not yet replicated here, so it serves only while the active host is gone.
+     */
+    public StateQueries standby(int partition) {
+        return new StateQueries(streams.store(StoreQueryParameters
+                .fromNameAndType(StoreNames.STATE, QueryableStoreTypes.<String, byte[]>keyValueStore())
+                .withPartition(partition)
+                .enableStaleStores()), layout);
+    }
+
     /** Every partition hosted here, as one. */
     public StateQueries allLocal() {
         return new StateQueries(streams.store(StoreQueryParameters

@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  * covers every way a read can meet a moving partition: locate, read here or forward, and on
  * any Streams state exception (rebalancing, restoring, migrated, not started) locate again;
  * only when no instance answers within the wait is the answer 503 with {@code Retry-After}.
+ * While a dead instance still owns a partition, a standby copy on this instance answers.
  */
 @Singleton
 public class ReadRouter {
@@ -66,8 +67,12 @@ public class ReadRouter {
             if (forwarded || metadata.activeHost().equals(runtime.self())) {
                 return local.apply(queries(metadata.partition()));
             }
-            return HttpResponse.ok(askPeer(request, metadata.activeHost(), request.getUri().toString()))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+            try {
+                return HttpResponse.ok(askPeer(request, metadata.activeHost(), request.getUri().toString()))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE);
+            } catch (PeerUnreachable gone) {
+                return local.apply(standbyOr(metadata, gone));
+            }
         });
     }
 
@@ -79,7 +84,11 @@ public class ReadRouter {
             if (metadata.activeHost().equals(runtime.self())) {
                 return local.apply(queries(metadata.partition()));
             }
-            return remote.apply(askPeer(request, metadata.activeHost(), remotePath));
+            try {
+                return remote.apply(askPeer(request, metadata.activeHost(), remotePath));
+            } catch (PeerUnreachable gone) {
+                return local.apply(standbyOr(metadata, gone));
+            }
         });
     }
 
@@ -154,6 +163,17 @@ public class ReadRouter {
 
     private StateQueries queries(int partition) {
         return state.partition(partition);
+    }
+
+    /**
+     * While the active host of a partition is unreachable (it died, and the group has not moved
+     * the partition yet), a standby copy here answers reads, possibly a few records behind.
+     */
+    private StateQueries standbyOr(KeyQueryMetadata metadata, PeerUnreachable gone) {
+        if (!metadata.standbyHosts().contains(runtime.self())) {
+            throw gone;
+        }
+        return state.standby(metadata.partition());
     }
 
     private Rejection rejectionOf(int status, byte[] body) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -30,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Apache Kafka KRaft cluster (one process acting as broker and controller) running
- * inside this JVM, with its data in one directory that survives restarts.
+ * An Apache Kafka KRaft node (broker and controller in one) running inside this JVM, with its
+ * data in one directory that survives restarts. Alone it is the embedded default's single-node
+ * cluster; {@link LocalKafkaCluster} runs three of them as one replicated cluster.
  *
  * <p>The controller quorum is static ({@code controller.quorum.voters}, {@code kraft.version=0}):
  * no controller endpoint is written into the metadata log, so the controller listener may take a
@@ -87,21 +89,42 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException if the broker does not start or is not ready in time
      */
     public static EmbeddedKafka start(Path logDir, int brokerPort, Map<String, String> overrides, Duration timeout) {
+        int port = brokerPort == 0 ? freePort() : brokerPort;
+        var node = new Node(NODE_ID, port, freePort());
+        return startNode(logDir, node, List.of(node), Uuid.randomUuid().toString(), overrides, timeout);
+    }
+
+    /** One node of a KRaft quorum: each node is broker and controller, on its two loopback ports. */
+    public record Node(int id, int brokerPort, int controllerPort) {
+        /** A node on free ports. */
+        public static Node onFreePorts(int id) {
+            return new Node(id, freePort(), freePort());
+        }
+    }
+
+    /**
+     * Starts one node of a quorum (see {@link LocalKafkaCluster}); the call returns once this
+     * node's broker answers, which for a node of several needs a majority of the quorum up.
+     *
+     * @param clusterId the id a fresh directory is formatted with (all nodes of a cluster share it);
+     *                  an already formatted directory keeps its own
+     */
+    public static EmbeddedKafka startNode(Path logDir, Node node, List<Node> quorum, String clusterId,
+                                          Map<String, String> overrides, Duration timeout) {
         long began = System.nanoTime();
         Path dir = logDir.toAbsolutePath().normalize();
-        int port = brokerPort == 0 ? freePort() : brokerPort;
+        int port = node.brokerPort();
         ensureFree(port);
-        int controllerPort = freePort();
-        Map<String, String> settings = defaultConfig(dir, port, controllerPort);
+        int controllerPort = node.controllerPort();
+        Map<String, String> settings = nodeConfig(dir, node, quorum);
         // Otherwise the broker waits forever, e.g. for a registration the controller keeps refusing.
         settings.put("server.max.startup.time.ms", Long.toString(timeout.toMillis()));
         settings.putAll(overrides);
         KafkaConfig config = new KafkaConfig(settings, false);
 
-        String clusterId;
         try {
             Files.createDirectories(dir);
-            clusterId = formatIfNeeded(dir, config);
+            clusterId = formatIfNeeded(dir, config, clusterId);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot format Kafka log directory " + dir + ": " + e.getMessage(), e);
         }
@@ -136,10 +159,25 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** The broker settings used unless overridden; visible so callers can see what they get. */
     public static Map<String, String> defaultConfig(Path logDir, int brokerPort, int controllerPort) {
+        var node = new Node(NODE_ID, brokerPort, controllerPort);
+        return nodeConfig(logDir, node, List.of(node));
+    }
+
+    /**
+     * The settings of one node of a quorum. Replication follows the quorum's size: one node
+     * keeps one copy of everything; three or more keep three, and a write needs two of them
+     * ({@code min.insync.replicas=2}), so one node may stop without losing an acknowledged write.
+     */
+    public static Map<String, String> nodeConfig(Path logDir, Node node, List<Node> quorum) {
+        int brokerPort = node.brokerPort();
+        int controllerPort = node.controllerPort();
+        String replicas = quorum.size() >= 3 ? "3" : "1";
+        String minInSync = quorum.size() >= 3 ? "2" : "1";
         Map<String, String> c = new LinkedHashMap<>();
         c.put("process.roles", "broker,controller");
-        c.put("node.id", Integer.toString(NODE_ID));
-        c.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+        c.put("node.id", Integer.toString(node.id()));
+        c.put("controller.quorum.voters", quorum.stream().map(n -> n.id() + "@" + HOST + ":" + n.controllerPort())
+                .collect(java.util.stream.Collectors.joining(",")));
         c.put("listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort + ","
                 + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
         c.put("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + brokerPort);
@@ -150,24 +188,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         c.put("auto.create.topics.enable", "false");
         c.put("num.partitions", "6");
-        c.put("default.replication.factor", "1");
-        c.put("min.insync.replicas", "1");
+        c.put("default.replication.factor", replicas);
+        c.put("min.insync.replicas", minInSync);
 
         // Internal topics default to replication factor 3 and would never be created on one node.
-        c.put("offsets.topic.replication.factor", "1");
+        c.put("offsets.topic.replication.factor", replicas);
         c.put("offsets.topic.num.partitions", "6");
-        c.put("transaction.state.log.replication.factor", "1");
-        c.put("transaction.state.log.min.isr", "1");
+        c.put("transaction.state.log.replication.factor", replicas);
+        c.put("transaction.state.log.min.isr", minInSync);
         c.put("transaction.state.log.num.partitions", "6");
         // A crashed instance's open transaction blocks its successor's committed-offset fetch
         // until the coordinator aborts it: look for timed-out transactions every second, not every 10 s.
         c.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
-        c.put("share.coordinator.state.topic.replication.factor", "1");
-        c.put("share.coordinator.state.topic.min.isr", "1");
+        c.put("share.coordinator.state.topic.replication.factor", replicas);
+        c.put("share.coordinator.state.topic.min.isr", minInSync);
 
         // Nobody else is going to join: rebalance at once (classic and KIP-1071 streams groups).
         c.put("group.initial.rebalance.delay.ms", "0");
         c.put("group.streams.initial.rebalance.delay.ms", "0");
+        // KIP-1071 streams groups: the same 10 s session as the classic members' (StreamsSettings),
+        // instead of the broker-side default of 45 s.
+        c.put("group.streams.min.session.timeout.ms", "10000");
+        c.put("group.streams.session.timeout.ms", "10000");
+        c.put("group.streams.min.heartbeat.interval.ms", "1000");
+        c.put("group.streams.heartbeat.interval.ms", "3000");
         // Committed offsets of a group that has been empty this long are dropped (default 7 days);
         // a local service left off for a week must resume where it stopped, not reprocess its input.
         c.put("offsets.retention.minutes", Integer.toString(365 * 24 * 60));
@@ -242,7 +286,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      * here; formatting again is refused by Kafka and must not be attempted, so its cluster id is
      * reused instead.
      */
-    private static String formatIfNeeded(Path dir, KafkaConfig config) throws Exception {
+    private static String formatIfNeeded(Path dir, KafkaConfig config, String clusterId) throws Exception {
         Path metaProperties = dir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME);
         if (Files.exists(metaProperties)) {
             Properties props = new Properties();
@@ -255,7 +299,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             return existing;
         }
-        String clusterId = Uuid.randomUuid().toString();
         // Same steps as `kafka-storage.sh format` with controller.quorum.voters set (static quorum).
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -315,7 +358,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -3,14 +3,8 @@ package dev.relations.api.it;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every acknowledged write is still there after the restart, and writes work again.
  */
 class KillRestartTest {
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final String SECRET = "YXA6kill-restart-secret";
     private static final TestApp APP = new TestApp("default", "demo", "relations", "YXA6-relations-demo", SECRET, 100);
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<ChildService> started = new ArrayList<>();
 
     @AfterEach
-    void stopEverything() {
-        started.forEach(Process::destroyForcibly);
+    void stopEverything() throws InterruptedException {
+        for (var child : started) {
+            child.kill();
+        }
     }
 
     @Test
@@ -50,7 +45,7 @@ class KillRestartTest {
         for (int i = 1; i < names.size(); i++) {
             assertThat(client.post("/users/crash0/contacts/users/" + names.get(i), null).status()).isEqualTo(200);
         }
-        first.destroyForcibly().waitFor();
+        first.kill();
 
         var second = start(dataDir, httpPort, kafkaPort, registryPort, "second");
         var after = new Client("http://localhost:" + httpPort, APP).authenticated();
@@ -59,43 +54,17 @@ class KillRestartTest {
         assertThat(ContactsApiTest.names(after.get("/users/crash5/contacts/users"))).containsExactly("crash0");
         assertThat(after.post("/users/crash1/contacts/users/crash2", null).status()).isEqualTo(200);
 
-        second.destroy();
+        second.close();
     }
 
-    private Process start(Path dataDir, int httpPort, int kafkaPort, int registryPort, String name) throws Exception {
-        var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "dev.relations.api.Application")
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile());
-        builder.environment().putAll(Map.of(
+    private ChildService start(Path dataDir, int httpPort, int kafkaPort, int registryPort, String name) throws Exception {
+        var child = ChildService.start(dataDir, name, httpPort, Map.of(
                 "RELATIONS_DATA_DIR", dataDir.toString(),
-                "RELATIONS_PORT", Integer.toString(httpPort),
                 "RELATIONS_EMBEDDED_KAFKA_PORT", Integer.toString(kafkaPort),
                 "RELATIONS_EMBEDDED_REGISTRY_PORT", Integer.toString(registryPort),
                 "RELATIONS_CLIENT_SECRET", SECRET,
                 "RELATIONS_RATE_LIMITS_ENABLED", "false"));
-        var process = builder.start();
-        started.add(process);
-        awaitServing(process, httpPort, dataDir.resolve(name + ".log"));
-        return process;
-    }
-
-    private static void awaitServing(Process process, int port, Path log) throws Exception {
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited: " + Files.readString(log));
-            }
-            try {
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/x")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        throw new IllegalStateException("the service did not answer within " + START_TIMEOUT);
+        started.add(child);
+        return child;
     }
 }
