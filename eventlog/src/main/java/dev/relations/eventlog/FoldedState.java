@@ -1,5 +1,6 @@
 package dev.relations.eventlog;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.relations.eventlog.Entries.ContactEntry;
 import dev.relations.eventlog.Entries.MemberEntry;
@@ -30,6 +31,7 @@ final class FoldedState {
     @JsonPropertyOrder({"type", "username", "exists", "uuid", "contacts", "blocks", "joinedRooms"})
     record UserState(String username, boolean exists, String uuid, List<Contact> contacts, List<String> blocks,
                      List<String> joinedRooms) {
+        @JsonProperty
         public String type() {
             return "user";
         }
@@ -41,6 +43,7 @@ final class FoldedState {
     record RoomState(String id, boolean exists, String name, String description, int maxusers, String owner, String custom,
                      long created, boolean muteAll, List<String> members, List<String> admins, List<String> blocklist,
                      List<String> allowlist, List<Mute> mutes) {
+        @JsonProperty
         public String type() {
             return "chatroom";
         }
