@@ -13,6 +13,7 @@ jar="$root/eventlog/target/eventlog-0.1.0-SNAPSHOT.jar"
 if [ ! -f "$jar" ] || [ -n "$(cd "$root" && find schemas stream-processor eventlog -newer "$jar" \( -name '*.java' -o -name '*.avdl' -o -name 'pom.xml' \) 2>/dev/null | head -1)" ]; then
   echo "building..." >&2
   (cd "$root" && ./mvnw -B -q package -DskipTests -pl eventlog -am >&2)
+  touch "$jar"  # an up-to-date jar is not rewritten: mark it as checked
 fi
 export RELATIONS_DATA_DIR="${RELATIONS_DATA_DIR:-$root/data}"
 exec "$JAVA" ${RELATIONS_LOG_JAVA_OPTS:--Xmx512m} --enable-native-access=ALL-UNNAMED -jar "$jar" "$@"

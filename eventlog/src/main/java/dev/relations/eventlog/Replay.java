@@ -95,7 +95,7 @@ final class Replay implements AutoCloseable {
 
     /** Batches from the reading thread to the fold; a reader whose fold gave up stops handing over. */
     private static final class Handoff {
-        private final BlockingQueue<List<EventEnvelope>> queue = new ArrayBlockingQueue<>(16);
+        private final BlockingQueue<List<EventEnvelope>> queue = new ArrayBlockingQueue<>(8);
         private List<EventEnvelope> batch = new ArrayList<>(HANDOFF);
         private volatile boolean abandoned;
         private volatile Throwable failure;

@@ -91,13 +91,17 @@ final class VerifyCommand implements Callable<Integer> {
             }
             unknown.forEach(out::write);
             out.flush();
-            spec.commandLine().getErr().printf("verified %,d users and %,d rooms of %s against %s: %,d difference%s%n", checked[0], checked[1],
-                    connection.appKey(), baseUrl, count, count == 1 ? "" : "s");
+            spec.commandLine().getErr().printf("verified %s and %s of %s against %s: %s%n", counted(checked[0], "user"),
+                    counted(checked[1], "room"), connection.appKey(), baseUrl, counted(count, "difference"));
             if (connection.stats()) {
                 spec.commandLine().getErr().println(replay.stats());
             }
             return count == 0 ? 0 : EventLogCli.DIFFERENCES;
         }
+    }
+
+    private static String counted(long count, String noun) {
+        return String.format("%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 
     private static void remember(Map<String, List<Verifier.Difference>> differing, String aggregate,
