@@ -6,6 +6,7 @@ import dev.relations.mapping.CommandMapping;
 import dev.relations.mapping.EventMapping;
 import dev.relations.mapping.OutcomeMapping;
 import dev.relations.mapping.RoomEventMapping;
+import dev.relations.store.EventHistory;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomStores;
 import dev.relations.store.StateLayout;
@@ -85,6 +86,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private UserStores stores;
     private RoomStores rooms;
     private EventEnvelopes events;
+    private EventHistory history;
 
     CommandProcessor(AvroSerdes serdes, Limits limits, Duration requestRetention) {
         this.serdes = serdes;
@@ -100,6 +102,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         this.stores = new UserStores(state, layout);
         this.rooms = new RoomStores(state, layout);
         this.events = new EventEnvelopes(stores, rooms);
+        this.history = new EventHistory(state, layout);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
         var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes);
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
@@ -281,6 +284,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     private void publish(Step step, EventMapping.Published published) {
         var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
+        history.record(step.ctx().tenant(), step.self(), event);
         context.forward(step.record().withKey(event.getAggregateId()).withValue(event), EVENTS_SINK);
         for (var notice : Notifier.of(event)) {
             context.forward(step.record().withKey(notice.key).withValue(notice.value), NOTIFICATIONS_SINK);

@@ -1,6 +1,7 @@
 package dev.relations.store;
 
 import dev.relations.mapping.AvroSerdes;
+import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
@@ -61,12 +62,14 @@ public final class StoreNames {
     public static final Slice<String> SEAT_ORDER = new Slice<>("seat-order", "so", s -> Serdes.String());
     /** tenant|owner|#counter-name -> long (e.g. contacts, blocks, seats: the user's joined rooms, event-seq). */
     public static final Slice<Long> COUNTERS = new Slice<>("counters", "n", s -> Serdes.Long());
+    /** tenant|u|user|seq or tenant|r|room|seq -> EventEnvelope: each aggregate's published events, for history reads. */
+    public static final Slice<EventEnvelope> EVENT_HISTORY = new Slice<>("event-history", "eh", AvroSerdes::events);
     /** tenant|request-id -> StoredRequest: idempotency of external commands. */
     public static final Slice<StoredRequest> REQUESTS = new Slice<>("requests", "q", AvroSerdes::storedRequests);
 
     public static final List<Slice<?>> ALL = List.of(USERS, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, REQUESTS);
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, EVENT_HISTORY, REQUESTS);
 
     private StoreNames() {
     }
