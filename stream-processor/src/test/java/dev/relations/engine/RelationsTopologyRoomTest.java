@@ -250,6 +250,37 @@ class RelationsTopologyRoomTest {
     }
 
     @Test
+    void an_unknown_user_is_404_on_member_removal_admin_changes_and_owner_transfer() {
+        relations.given(CHAT, "alice", "bob");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
+
+        for (var body : List.of(new RemoveRoomMember("100", "zed"), new AddRoomAdmin("100", "zed"),
+                new RemoveRoomAdmin("100", "zed"), new TransferRoomOwner("100", "zed"))) {
+            assertRejected(relations.sendToRoom(CHAT, "100", body), 404, "resource_not_found", "ResourceNotFoundException",
+                    "username zed doesn't exist!");
+        }
+        assertThat(relations.events.readValuesToList()).isEmpty();
+        assertThat(rooms.roles(CHAT, "100")).containsOnly(entry("alice", "OWNER"), entry("bob", "MEMBER"));
+    }
+
+    @Test
+    void a_registered_non_member_gets_each_rules_own_error_after_the_lookup() {
+        relations.given(CHAT, "alice", "bob", "carol");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
+
+        assertRejected(relations.sendToRoom(CHAT, "100", new RemoveRoomMember("100", "carol")), 400, "forbidden_op",
+                "EasemobForbiddenOpException", "users [carol] are not members of this group!");
+        assertRejected(relations.sendToRoom(CHAT, "100", new AddRoomAdmin("100", "carol")), 400, "forbidden_op",
+                "EasemobForbiddenOpException", "users [carol] are not members of this group!");
+        assertRejected(relations.sendToRoom(CHAT, "100", new RemoveRoomAdmin("100", "carol")), 403, "forbidden_op",
+                "EasemobForbiddenOpException", "user:carol is not admin of group:100");
+        assertRejected(relations.sendToRoom(CHAT, "100", new TransferRoomOwner("100", "carol")), 403, "forbidden_op",
+                "EasemobForbiddenOpException", "user: carol doesn't exist in group: 100");
+        assertThat(relations.followUps.readValuesToList()).extracting(c -> c.getBody().getClass().getSimpleName())
+                .containsOnly("CheckRoomUser", "RoomUserChecked");
+    }
+
+    @Test
     void transferring_the_owner_makes_the_old_owner_an_ordinary_member() {
         relations.given(CHAT, "alice", "bob");
         rooms.givenRoom(CHAT, "100", "alice", "bob");

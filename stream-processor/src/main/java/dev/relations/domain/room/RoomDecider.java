@@ -26,6 +26,7 @@ import dev.relations.domain.room.RoomCommand.UnblockMember;
 import dev.relations.domain.room.RoomCommand.UnblockMembers;
 import dev.relations.domain.room.RoomCommand.UnmuteMembers;
 import dev.relations.domain.room.RoomCommand.UpdateRoom;
+import dev.relations.domain.room.RoomCommand.UserChecked;
 import dev.relations.domain.room.RoomEvent.AdminsAdded;
 import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import dev.relations.domain.room.RoomEvent.AllowlistAdded;
@@ -69,17 +70,17 @@ public final class RoomDecider {
         return switch (command) {
             case CreateRoom create -> JoinRules.create(create, ctx, room, limits);
             case UpdateRoom update -> InfoRules.update(update, room, limits);
-            case TransferOwner transfer -> RoleRules.transfer(transfer, room);
+            case TransferOwner transfer -> RoleRules.transfer(transfer, room, false);
             case DeleteRoom delete -> LeaveRules.delete(delete, room);
             case AddMember add -> JoinRules.add(add, ctx, room, limits);
             case AddMembers add -> JoinRules.addAll(add, ctx, room, limits);
             case SeatGranted granted -> JoinRules.granted(granted, ctx, room, limits);
             case SeatRefused refused -> JoinRules.refused(refused, ctx, room);
-            case RemoveMember remove -> LeaveRules.remove(remove, room, limits);
+            case RemoveMember remove -> LeaveRules.remove(remove, room, limits, false);
             case RemoveMembers remove -> LeaveRules.removeAll(remove, room, limits);
             case DropMember drop -> LeaveRules.drop(drop, room);
-            case AddAdmin add -> RoleRules.addAdmin(add, room, limits);
-            case RemoveAdmin remove -> RoleRules.removeAdmin(remove, room);
+            case AddAdmin add -> RoleRules.addAdmin(add, room, limits, false);
+            case RemoveAdmin remove -> RoleRules.removeAdmin(remove, room, false);
             case BlockMember block -> ListRules.block(block, room, limits);
             case BlockMembers block -> ListRules.blockAll(block, room, limits);
             case UnblockMember unblock -> ListRules.unblock(unblock, room, limits);
@@ -91,6 +92,22 @@ public final class RoomDecider {
             case UnmuteMembers unmute -> MuteRules.unmute(unmute, ctx, room, limits);
             case ExpireMutes expire -> MuteRules.expire(expire, room);
             case SetMuteAll set -> MuteRules.muteAll(set, room);
+            case UserChecked checked -> checked(checked, room, limits);
+        };
+    }
+
+    /** The user's side answered: an unknown user is E_USER404; a known one has the rule decided again. */
+    private static Decision<RoomEvent, SeatCommand> checked(UserChecked checked, Room room, RoomLimits limits) {
+        if (!checked.exists()) {
+            return Decision.reject(RoomErrors.userNotFound(checked.user()));
+        }
+        var id = checked.room();
+        var user = checked.user();
+        return switch (checked.check()) {
+            case REMOVE_MEMBER -> LeaveRules.remove(new RemoveMember(id, user), room, limits, true);
+            case ADD_ADMIN -> RoleRules.addAdmin(new AddAdmin(id, user), room, limits, true);
+            case REMOVE_ADMIN -> RoleRules.removeAdmin(new RemoveAdmin(id, user), room, true);
+            case TRANSFER_OWNER -> RoleRules.transfer(new TransferOwner(id, user), room, true);
         };
     }
 
