@@ -187,6 +187,37 @@ class RelationsTopologyRoomTest {
     }
 
     @Test
+    void a_batch_add_gives_the_places_of_unknown_users_and_users_in_too_many_rooms_to_the_next_in_line() {
+        relations.given(FEW, "alice", "bob", "carol", "dave", "erin");
+        rooms.givenRoom(FEW, "1", "bob");
+        rooms.givenRoom(FEW, "2", "bob");
+        assertThat(relations.sendToRoom(FEW, "3", createBody("3", 3, "alice")).getStatus()).isEqualTo(200);
+
+        var outcome = relations.sendToRoom(FEW, "3", new AddRoomMembers("3", List.of("nobody", "bob", "carol", "dave", "erin")));
+
+        assertThat(outcome.getStatus()).isEqualTo(200);
+        assertThat(outcome.getDataJson())
+                .isEqualTo("{\"newmembers\":[\"carol\",\"dave\"],\"action\":\"add_member\",\"id\":\"3\"}");
+        assertThat(rooms.memberOrder(FEW, "3")).containsExactly("alice", "carol", "dave");
+        assertThat(rooms.roomCounter(FEW, "3", RoomStores.MEMBERS)).isEqualTo(3);
+        assertThat(rooms.seats(FEW, "erin")).isEmpty();
+        assertThat(rooms.seats(FEW, "bob")).containsExactly("1", "2");
+        assertThat(allKeys(relations.store(StoreNames.ROOM_BATCHES))).isEmpty();
+    }
+
+    @Test
+    void a_batch_add_to_a_full_room_succeeds_with_no_new_members() {
+        relations.given(CHAT, "alice", "bob", "carol");
+        relations.sendToRoom(CHAT, "100", createBody("100", 2, "alice", "bob"));
+
+        var outcome = relations.sendToRoom(CHAT, "100", new AddRoomMembers("100", List.of("carol")));
+
+        assertThat(outcome.getStatus()).isEqualTo(200);
+        assertThat(outcome.getDataJson()).isEqualTo("{\"newmembers\":[],\"action\":\"add_member\",\"id\":\"100\"}");
+        assertThat(rooms.seats(CHAT, "carol")).isEmpty();
+    }
+
+    @Test
     void removing_a_member_answers_remove_member_and_frees_the_seat() {
         relations.given(CHAT, "alice", "bob");
         rooms.givenRoom(CHAT, "100", "alice", "bob");

@@ -123,7 +123,7 @@ public class RoomMemberController {
     public HttpResponse<?> addMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
-        var users = RoomRequests.users(UsernameLists.of(json.parse(body)));
+        var users = RoomRequests.batchNames(UsernameLists.of(json.parse(body)));
         return rooms.answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(room),
                 "POST /chatrooms/{chatroom_id}/users", new AddRoomMembers(room.value(), users)));
     }

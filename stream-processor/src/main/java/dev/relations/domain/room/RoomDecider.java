@@ -32,6 +32,7 @@ import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import dev.relations.domain.room.RoomEvent.AllowlistAdded;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
 import dev.relations.domain.room.RoomEvent.BlocklistAdded;
 import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
@@ -49,8 +50,10 @@ import dev.relations.domain.room.RoomEvent.RoomUpdated;
 import dev.relations.domain.room.RoomEvent.SeatAnswered;
 import dev.relations.domain.seat.SeatCommand;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -120,13 +123,22 @@ public final class RoomDecider {
                     .filter(Member::pending)
                     .ifPresent(m -> room.removeMember(u)));
             case BatchStarted started -> room.putBatch(new RoomBatch(started.requestId(), started.asked(),
-                    new LinkedHashSet<>(started.asked()), Map.of(), started.creation()));
+                    new LinkedHashSet<>(started.asked()), Map.of(), started.creation(), List.of()));
             case SeatAnswered answered -> room.batch(answered.requestId()).ifPresent(b -> {
                 var awaiting = new LinkedHashSet<>(b.awaiting());
                 awaiting.remove(answered.user());
                 var refused = new HashMap<>(b.refused());
                 answered.refusal().ifPresentOrElse(r -> refused.put(answered.user(), r), () -> refused.remove(answered.user()));
-                room.putBatch(new RoomBatch(b.requestId(), b.asked(), awaiting, refused, b.creation()));
+                room.putBatch(new RoomBatch(b.requestId(), b.asked(), awaiting, refused, b.creation(), b.queued()));
+            });
+            case BatchQueued queued -> room.batch(queued.requestId()).ifPresent(b -> {
+                var asked = new ArrayList<>(b.asked());
+                var awaiting = new LinkedHashSet<>(b.awaiting());
+                queued.asked().ifPresent(u -> {
+                    asked.add(u);
+                    awaiting.add(u);
+                });
+                room.putBatch(new RoomBatch(b.requestId(), asked, awaiting, b.refused(), b.creation(), queued.queued()));
             });
             case BatchFinished finished -> room.removeBatch(finished.requestId());
             case RoomCreated created -> {
