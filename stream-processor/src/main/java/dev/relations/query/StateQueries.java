@@ -79,14 +79,10 @@ public final class StateQueries {
 
     /** Up to {@code limit} entries of an owner's list with a seq below {@code belowSeq}, newest first. */
     public List<Ordered> newestFirst(OwnerList list, Tenant tenant, Username owner, long belowSeq, int limit) {
-        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
         if (belowSeq <= 0) {
-            return page;
+            return new ArrayList<>();
         }
-        try (var it = slice(list.order).reverseRange(Keys.order(tenant, owner, 0L), Keys.order(tenant, owner, belowSeq - 1))) {
-            collect(it, page, limit);
-        }
-        return page;
+        return ordered(list.order, Keys.order(tenant, owner, 0L), Keys.order(tenant, owner, belowSeq - 1), true, limit);
     }
 
     /** The remark on an owner's contact; empty when there is none or no such contact. */
@@ -106,12 +102,17 @@ public final class StateQueries {
 
     /** Up to {@code limit} confirmed members after {@code afterSeq}, in join order. */
     public List<Ordered> membersInJoinOrder(Tenant tenant, RoomId room, long afterSeq, int limit) {
-        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
-        try (var it = slice(StoreNames.ROOM_MEMBER_ORDER)
-                .range(Keys.roomOrder(tenant, room, afterSeq + 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
-            collect(it, page, limit);
+        return ordered(StoreNames.ROOM_MEMBER_ORDER, Keys.roomOrder(tenant, room, afterSeq + 1),
+                Keys.roomOrder(tenant, room, Long.MAX_VALUE), false, limit);
+    }
+
+    /** Up to {@code limit} confirmed members with a seq below {@code belowSeq}, the latest to join first. */
+    public List<Ordered> membersLatestFirst(Tenant tenant, RoomId room, long belowSeq, int limit) {
+        if (belowSeq <= 0) {
+            return new ArrayList<>();
         }
-        return page;
+        return ordered(StoreNames.ROOM_MEMBER_ORDER, Keys.roomOrder(tenant, room, 0L), Keys.roomOrder(tenant, room, belowSeq - 1),
+                true, limit);
     }
 
     public List<String> names(RoomList list, Tenant tenant, RoomId room) {
@@ -164,10 +165,16 @@ public final class StateQueries {
         return rooms;
     }
 
-    private static void collect(KeyValueIterator<String, String> it, List<Ordered> page, int limit) {
-        while (it.hasNext() && page.size() < limit) {
-            var kv = it.next();
-            page.add(new Ordered(Keys.seqOf(kv.key), kv.value));
+    /** Up to {@code limit} entries of an order index between two keys (both included), forwards or backwards. */
+    private List<Ordered> ordered(Slice<String> index, String from, String to, boolean backwards, int limit) {
+        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
+        var view = slice(index);
+        try (KeyValueIterator<String, String> it = backwards ? view.reverseRange(from, to) : view.range(from, to)) {
+            while (it.hasNext() && page.size() < limit) {
+                var kv = it.next();
+                page.add(new Ordered(Keys.seqOf(kv.key), kv.value));
+            }
         }
+        return page;
     }
 }

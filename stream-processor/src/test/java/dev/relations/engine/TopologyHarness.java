@@ -2,6 +2,7 @@ package dev.relations.engine;
 
 import dev.relations.mapping.RecordKeys;
 import dev.relations.mapping.AvroSerdes;
+import dev.relations.query.StateQueries;
 import dev.relations.store.Keys;
 import dev.relations.store.Slice;
 import dev.relations.store.StateLayout;
@@ -113,6 +114,11 @@ final class TopologyHarness implements AutoCloseable {
     /** Lets the driver's wall clock run, firing the punctuators that fall due. */
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
+    }
+
+    /** The typed reads the HTTP module answers from, over the driver's store. */
+    StateQueries queries() {
+        return new StateQueries(driver.getKeyValueStore(StoreNames.STATE), layout);
     }
 
     <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
