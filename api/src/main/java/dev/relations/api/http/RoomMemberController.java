@@ -38,9 +38,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Chatroom members (SPEC D.4) and admins (D.5). */
@@ -94,14 +92,7 @@ public class RoomMemberController {
             int size = number(pagesize, MAX_PAGE, MAX_PAGE);
             int pageNumber = Math.max(1, number(pagenum, 1, Integer.MAX_VALUE));
             var page = RoomViews.memberPage(partition, tenant, room, info.owner().value(), (long) (pageNumber - 1) * size, size);
-            var params = new LinkedHashMap<String, Object>();
-            if (pagesize != null) {
-                params.put("pagesize", List.of(pagesize));
-            }
-            if (pagenum != null) {
-                params.put("pagenum", List.of(pagenum));
-            }
-            return Envelope.of(request, tenant, "get").with("params", params).with("data", page)
+            return Envelope.of(request, tenant, "get").withParams(request, "pagesize", "pagenum").with("data", page)
                     .with("count", page.size()).ok(request);
         });
     }
