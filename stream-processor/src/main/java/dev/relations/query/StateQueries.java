@@ -3,7 +3,9 @@ package dev.relations.query;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
+import dev.relations.domain.room.Mute;
 import dev.relations.domain.room.RoomInfo;
+import dev.relations.domain.room.SendRule;
 import dev.relations.schemas.UserView;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomMapping;
@@ -121,6 +123,21 @@ public final class StateQueries {
             it.forEachRemaining(kv -> names.add(kv.value));
         }
         return names;
+    }
+
+    /** Whether the owner has the friend as a contact (a confirmed edge: an add still in flight is not one). */
+    public boolean isFriend(Tenant tenant, Username owner, Username friend) {
+        var edge = slice(StoreNames.CONTACTS).get(Keys.contact(tenant, owner, friend));
+        return edge != null && edge.getConfirmed();
+    }
+
+    /** Whether the user may send in the room at {@code now} (SPEC G-22); empty when there is no such room. */
+    public Optional<Boolean> canSend(Tenant tenant, RoomId room, Username user, long now) {
+        var key = Keys.roomMember(tenant, room, user);
+        var member = Optional.ofNullable(slice(StoreNames.ROOM_MEMBERS).get(key)).map(m -> RoomMapping.member(user, m));
+        var mute = Optional.ofNullable(slice(StoreNames.ROOM_MUTES).get(key)).map(expiry -> new Mute(user, expiry));
+        boolean allowlisted = slice(StoreNames.ROOM_ALLOWS).get(key) != null;
+        return room(tenant, room).map(info -> SendRule.canSend(info, member, mute, allowlisted, now));
     }
 
     /** Confirmed admins, in name order. */

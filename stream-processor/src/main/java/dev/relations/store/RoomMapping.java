@@ -32,7 +32,7 @@ public final class RoomMapping {
                 info.created(), info.muteAll());
     }
 
-    static Member member(Username user, StoredMember m) {
+    public static Member member(Username user, StoredMember m) {
         return new Member(user, Role.valueOf(m.getRole()), m.getSeq(), m.getJoined(), m.getPending(),
                 Optional.ofNullable(m.getReservation()));
     }

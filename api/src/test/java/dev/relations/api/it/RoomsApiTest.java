@@ -374,6 +374,36 @@ class RoomsApiTest {
         assertError(notAdmin, 403, "forbidden_op", "user:ad-1 is not admin of group:" + id);
     }
 
+    // ------------------------------------------------------------------ can send (G-22, ours)
+
+    @Test
+    void g22_can_send_follows_the_mute_list_then_mute_all_with_its_exemptions() {
+        var id = room("cs-owner", "cs-admin", "cs-allowed", "cs-muted", "cs-plain");
+        users("cs-outsider");
+        client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "cs-admin"));
+        client.post("/chatrooms/" + id + "/white/users", Map.of("usernames", List.of("cs-allowed", "cs-muted")));
+        client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("cs-muted"), "mute_duration", -1));
+
+        assertThat(canSend(id, "cs-plain")).isTrue();
+        assertThat(canSend(id, "cs-muted")).isFalse();
+        client.post("/chatrooms/" + id + "/ban", null);
+        assertThat(canSend(id, "cs-owner")).isTrue();
+        assertThat(canSend(id, "cs-admin")).isTrue();
+        assertThat(canSend(id, "cs-allowed")).isTrue();
+        assertThat(canSend(id, "cs-plain")).isFalse();
+        assertThat(canSend(id, "cs-muted")).isFalse();
+        assertThat(canSend(id, "cs-outsider")).isFalse();
+        assertError(client.get("/chatrooms/12345678/user/cs-plain/can_send"), 404, "resource_not_found",
+                "grpID 12345678 does not exist!");
+    }
+
+    private static boolean canSend(String room, String user) {
+        var reply = client.get("/chatrooms/" + room + "/user/" + user + "/can_send");
+        assertThat(reply.status()).as("can_send: %s", reply.body()).isEqualTo(200);
+        assertThat(reply.body().get("action").asText()).isEqualTo("get");
+        return reply.body().get("data").asBoolean();
+    }
+
     // ------------------------------------------------------------------ blocklist, allowlist
 
     @Test
