@@ -55,9 +55,16 @@ public final class StateQueries {
     public record Ordered(long seq, String name) {
     }
 
+    /** A user's place in the app's creation order: a cursor of the user listing. */
+    public record CreationPosition(long created, Username user) {
+    }
+
     /** A room as the app-wide room listing shows it. */
     public record RoomSummary(RoomId id, String name, String owner, long memberCount) {
     }
+
+    /** Sorts after every character a key part may contain. */
+    private static final String END = "\uffff";
 
     private final ReadOnlyKeyValueStore<String, byte[]> physical;
     private final StateLayout layout;
@@ -73,6 +80,25 @@ public final class StateQueries {
 
     public Optional<UserView> user(Tenant tenant, Username user) {
         return Optional.ofNullable(slice(StoreNames.USERS).get(Keys.userEntry(tenant, user))).map(u -> u.getUser());
+    }
+
+    /**
+     * Up to {@code limit} users of the app created after {@code after} (excluded), in creation order,
+     * ties by name. A partition's own users only: the app's users live on every partition.
+     */
+    public List<UserView> usersCreatedAfter(Tenant tenant, Optional<CreationPosition> after, int limit) {
+        var users = new ArrayList<UserView>(Math.clamp(limit, 0, 64));
+        var from = after.map(p -> Keys.userCreation(tenant, p.created(), p.user())).orElse(tenant.appKey() + "|");
+        var skip = after.map(p -> from);
+        try (var it = slice(StoreNames.USER_CREATION).range(from, tenant.appKey() + "|" + END)) {
+            while (it.hasNext() && users.size() < limit) {
+                var kv = it.next();
+                if (skip.filter(kv.key::equals).isEmpty()) {
+                    user(tenant, Username.of(kv.value)).ifPresent(users::add);
+                }
+            }
+        }
+        return users;
     }
 
     public boolean userExists(Tenant tenant, Username user) {
@@ -167,6 +193,21 @@ public final class StateQueries {
             });
         }
         return mutes;
+    }
+
+    /** The app's chatroom super admins in the order they were added, skipping the first {@code offset}. */
+    public List<String> superAdmins(Tenant tenant, long offset, int limit) {
+        var names = new ArrayList<String>(Math.clamp(limit, 0, 64));
+        var prefix = Keys.appPrefix(tenant);
+        try (var it = slice(StoreNames.SUPER_ADMIN_ORDER).range(prefix, prefix + END)) {
+            for (long skipped = 0; it.hasNext() && names.size() < limit; skipped++) {
+                var name = it.next().value;
+                if (skipped >= offset) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** Every room of the app in the partitions this store covers, in id order. */

@@ -125,6 +125,11 @@ final class TopologyHarness implements AutoCloseable {
         return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
     }
 
+    /** Pipes one command as the API sends it to any aggregate key, and answers its single outcome. */
+    Outcome sendTo(String key, Tenant tenant, Object body) {
+        return sendTo(key, tenant, nextRequestId(), body);
+    }
+
     private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {
         var envelope = CommandEnvelope.newBuilder()
                 .setRequestId(requestId)

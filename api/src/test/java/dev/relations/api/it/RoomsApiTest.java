@@ -374,6 +374,41 @@ class RoomsApiTest {
         assertError(notAdmin, 403, "forbidden_op", "user:ad-1 is not admin of group:" + id);
     }
 
+    // ------------------------------------------------------------------ super admins (D.6)
+
+    @Test
+    void super_admins_are_added_listed_in_pages_and_removed() {
+        users("sa-1", "sa-2", "sa-3");
+
+        var added = client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-1"));
+        client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-2"));
+        client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-3"));
+        var again = client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-1"));
+        var firstPage = client.get("/chatrooms/super_admin?pagenum=1&pagesize=2");
+        var secondPage = client.get("/chatrooms/super_admin?pagenum=2&pagesize=2");
+        var removed = client.delete("/chatrooms/super_admin/sa-2");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body().get("action").asText()).isEqualTo("post");
+        assertThat(added.body().get("data").toString()).isEqualTo("{\"result\":\"success\",\"resource\":\"\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(values(firstPage.body().get("data"))).containsExactly("sa-1", "sa-2");
+        assertThat(firstPage.body().get("count").asInt()).isEqualTo(2);
+        assertThat(firstPage.body().get("params").get("pagesize").get(0).asText()).isEqualTo("2");
+        assertThat(values(secondPage.body().get("data"))).containsExactly("sa-3");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.body().get("data").toString()).isEqualTo("{\"newSuperAdmin\":\"sa-2\",\"resource\":\"\"}");
+        assertThat(values(client.get("/chatrooms/super_admin").body().get("data"))).containsExactly("sa-1", "sa-3");
+    }
+
+    @Test
+    void an_unknown_user_cannot_be_made_a_super_admin() {
+        assertError(client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-ghost")), 404, "resource_not_found",
+                "username sa-ghost doesn't exist!");
+        assertError(client.post("/chatrooms/super_admin", Map.of("name", "x")), 400, "invalid_parameter",
+                "superadmin must be provided");
+    }
+
     // ------------------------------------------------------------------ can send (G-22, ours)
 
     @Test
