@@ -9,12 +9,15 @@ import dev.relations.mapping.RoomEventMapping;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomStores;
 import dev.relations.store.StateLayout;
+import dev.relations.store.StoreApp;
 import dev.relations.store.StoreBlocklist;
 import dev.relations.store.StoreNames;
 import dev.relations.store.StoreRoom;
 import dev.relations.store.StoreRoster;
 import dev.relations.store.StoreSeats;
 import dev.relations.store.UserStores;
+import dev.relations.domain.app.AppCommand;
+import dev.relations.domain.app.AppDecider;
 import dev.relations.domain.block.BlockCommand;
 import dev.relations.domain.block.BlockDecider;
 import dev.relations.domain.common.AggregateRef;
@@ -51,6 +54,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -168,9 +172,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             return;
         }
         var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
-        var self = RecordKeys.isRoom(record.key())
-                ? AggregateRef.room(RecordKeys.roomOf(record.key()))
-                : AggregateRef.user(RecordKeys.userOf(record.key()));
+        var self = RecordKeys.aggregateOf(record.key());
         var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
                 self);
         var requestKey = Keys.request(tenant, envelope.getRequestId());
@@ -193,6 +195,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
                 case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
                 case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
+                case CommandMapping.Routed.ToApp app -> handleApp(step, app.command());
             };
         } catch (IllegalArgumentException e) {
             LOG.error("event=command_rejected_as_malformed request_id={} key={} reason={}",
@@ -214,12 +217,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var key = Keys.userEntry(tenant, step.user());
         Optional<RegisteredUser> state = Optional.ofNullable(stores.users.get(key))
                 .map(u -> new RegisteredUser(CommandMapping.user(u.getUser()), u.getPasswordHash()));
-        Decision<UserEvent, Void> decision = UserDecider.decide(command, step.ctx(), state);
+        var decision = UserDecider.decide(command, step.ctx(), state, limits.app().apply(tenant));
         for (var event : decision.events()) {
             state = UserDecider.evolve(state, event);
             state.ifPresentOrElse(
-                    u -> stores.users.put(key, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
-                    () -> stores.users.delete(key));
+                    u -> stores.putUser(tenant, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
+                    () -> stores.deleteUser(tenant, step.user()));
             publish(step, EventMapping.of(event));
             if (event instanceof UserEvent.UserDeleted) {
                 // The cascade: this user's own edges go now, every other side by a follow-up.
@@ -228,7 +231,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 handleSeats(step, new SeatCommand.DropSeats(step.user()));
             }
         }
+        // The events are folded above; the follow-ups (to the app's aggregate) leave like any other.
+        apply(step, Decision.of(List.of(), decision.followUps()), event -> { }, event -> null, CommandMapping::toAvro);
         return decision.verdict();
+    }
+
+    /** The app's own aggregate: its registered-user count and chatroom super admins. */
+    private Optional<Verdict> handleApp(Step step, AppCommand command) {
+        var app = new StoreApp(step.ctx().tenant(), stores);
+        var decision = AppDecider.decide(command, step.ctx(), app, limits.app().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro);
     }
 
     private Optional<Verdict> handleContacts(Step step, ContactCommand command) {

@@ -17,6 +17,11 @@ public final class Keys {
         return tenant.appKey() + "|" + user.value();
     }
 
+    /** A user's place in the app's creation order: time first, then name for users created in the same millisecond. */
+    public static String userCreation(Tenant tenant, long created, Username user) {
+        return tenant.appKey() + "|" + hex16(created) + "|" + user.value();
+    }
+
     /** Prefix of every per-owner entry; the trailing separator keeps "ab" from matching "abc". */
     public static String ownerPrefix(Tenant tenant, Username owner) {
         return tenant.appKey() + "|" + owner.value() + "|";
@@ -81,6 +86,23 @@ public final class Keys {
 
     public static String seat(Tenant tenant, Username user, RoomId room) {
         return ownerPrefix(tenant, user) + room.value();
+    }
+
+    /** Prefix of every entry of the app's own aggregate (counters, super admins, their order). */
+    public static String appPrefix(Tenant tenant) {
+        return tenant.appKey() + "|";
+    }
+
+    public static String appCounter(Tenant tenant, String name) {
+        return appPrefix(tenant) + "#" + name;
+    }
+
+    public static String superAdmin(Tenant tenant, Username user) {
+        return appPrefix(tenant) + user.value();
+    }
+
+    public static String superAdminOrder(Tenant tenant, long seq) {
+        return appPrefix(tenant) + hex16(seq);
     }
 
     public static String request(Tenant tenant, String requestId) {

@@ -25,6 +25,8 @@ public final class StoreNames {
 
     /** tenant|user -> StoredUser */
     public static final Slice<StoredUser> USERS = new Slice<>("users", "u", AvroSerdes::storedUsers);
+    /** tenant|created(hex)|user -> user: the app's users in creation order (ties by name). */
+    public static final Slice<String> USER_CREATION = new Slice<>("user-creation", "uc", s -> Serdes.String());
     /** tenant|owner|friend -> StoredContact: one entry per roster edge. */
     public static final Slice<StoredContact> CONTACTS = new Slice<>("contacts", "c", AvroSerdes::storedContacts);
     /** tenant|owner|seq -> friend: listing order of confirmed contacts (newest = highest seq). */
@@ -61,12 +63,18 @@ public final class StoreNames {
     public static final Slice<String> SEAT_ORDER = new Slice<>("seat-order", "so", s -> Serdes.String());
     /** tenant|owner|#counter-name -> long (e.g. contacts, blocks, seats: the user's joined rooms, event-seq). */
     public static final Slice<Long> COUNTERS = new Slice<>("counters", "n", s -> Serdes.Long());
+    /** tenant|#counter-name -> long: the app's own counters (registered users, super-admin seq, event-seq). */
+    public static final Slice<Long> APP_COUNTERS = new Slice<>("app-counters", "ac", s -> Serdes.Long());
+    /** tenant|user -> seq: the app's chatroom super admins. */
+    public static final Slice<Long> SUPER_ADMINS = new Slice<>("super-admins", "sa", s -> Serdes.Long());
+    /** tenant|seq -> user: the super admins in the order they were added. */
+    public static final Slice<String> SUPER_ADMIN_ORDER = new Slice<>("super-admin-order", "sao", s -> Serdes.String());
     /** tenant|request-id -> StoredRequest: idempotency of external commands. */
     public static final Slice<StoredRequest> REQUESTS = new Slice<>("requests", "q", AvroSerdes::storedRequests);
 
-    public static final List<Slice<?>> ALL = List.of(USERS, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
+    public static final List<Slice<?>> ALL = List.of(USERS, USER_CREATION, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, REQUESTS);
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER, REQUESTS);
 
     private StoreNames() {
     }

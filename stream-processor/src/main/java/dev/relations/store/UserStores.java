@@ -16,9 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** The state stores of user aggregates, opened once per processor, with the few operations every view shares. */
+/**
+ * The state stores of user aggregates (and of the app's own small aggregate), opened once per
+ * processor, with the few operations every view shares.
+ */
 public final class UserStores {
     public final SliceTable<StoredUser> users;
+    final SliceTable<String> userCreation;
     final SliceTable<StoredContact> contacts;
     final SliceTable<String> contactOrder;
     final SliceTable<StoredBlock> blocks;
@@ -30,9 +34,14 @@ public final class UserStores {
     final SliceTable<StoredSeat> seats;
     final SliceTable<String> seatOrder;
     final Counters counted;
+    final SliceTable<Long> appCounters;
+    final Counters appCounted;
+    final SliceTable<Long> superAdmins;
+    final SliceTable<String> superAdminOrder;
 
     public UserStores(KeyValueStore<String, byte[]> state, StateLayout layout) {
         users = layout.table(state, StoreNames.USERS);
+        userCreation = layout.table(state, StoreNames.USER_CREATION);
         contacts = layout.table(state, StoreNames.CONTACTS);
         contactOrder = layout.table(state, StoreNames.CONTACT_ORDER);
         blocks = layout.table(state, StoreNames.BLOCKS);
@@ -44,14 +53,44 @@ public final class UserStores {
         seats = layout.table(state, StoreNames.SEATS);
         seatOrder = layout.table(state, StoreNames.SEAT_ORDER);
         counted = new Counters(counters);
+        appCounters = layout.table(state, StoreNames.APP_COUNTERS);
+        appCounted = new Counters(appCounters);
+        superAdmins = layout.table(state, StoreNames.SUPER_ADMINS);
+        superAdminOrder = layout.table(state, StoreNames.SUPER_ADMIN_ORDER);
     }
 
     Optional<User> user(Tenant tenant, Username username) {
         return Optional.ofNullable(users.get(Keys.userEntry(tenant, username))).map(u -> CommandMapping.user(u.getUser()));
     }
 
+    /** Stores a user, and its place in the app's creation order with it. */
+    public void putUser(Tenant tenant, StoredUser stored) {
+        var name = Username.of(stored.getUser().getUsername());
+        users.put(Keys.userEntry(tenant, name), stored);
+        userCreation.put(Keys.userCreation(tenant, stored.getUser().getCreated(), name), name.value());
+    }
+
+    public void deleteUser(Tenant tenant, Username name) {
+        var previous = users.delete(Keys.userEntry(tenant, name));
+        if (previous != null) {
+            userCreation.delete(Keys.userCreation(tenant, previous.getUser().getCreated(), name));
+        }
+    }
+
     public long nextSeq(Tenant tenant, Username owner, String name) {
         return counted.next(Keys.ownerPrefix(tenant, owner), name);
+    }
+
+    long appCounter(Tenant tenant, String name) {
+        return appCounted.get(Keys.appPrefix(tenant), name);
+    }
+
+    void addToAppCounter(Tenant tenant, String name, long delta) {
+        appCounted.add(Keys.appPrefix(tenant), name, delta);
+    }
+
+    public long nextAppSeq(Tenant tenant, String name) {
+        return appCounted.next(Keys.appPrefix(tenant), name);
     }
 
     /** Every entry of one owner in a store, mapped with the other user's name (the key's last part). */

@@ -2,6 +2,7 @@ package dev.relations.engine;
 
 import dev.relations.mapping.RecordKeys;
 import dev.relations.mapping.AvroSerdes;
+import dev.relations.query.StateQueries;
 import dev.relations.store.Keys;
 import dev.relations.store.Slice;
 import dev.relations.store.StateLayout;
@@ -115,8 +116,18 @@ final class TopologyHarness implements AutoCloseable {
         driver.advanceWallClockTime(by);
     }
 
+    /** The typed reads the HTTP module answers from, over the driver's store. */
+    StateQueries queries() {
+        return new StateQueries(driver.getKeyValueStore(StoreNames.STATE), layout);
+    }
+
     <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
         return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
+    }
+
+    /** Pipes one command as the API sends it to any aggregate key, and answers its single outcome. */
+    Outcome sendTo(String key, Tenant tenant, Object body) {
+        return sendTo(key, tenant, nextRequestId(), body);
     }
 
     private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {

@@ -17,6 +17,7 @@ public class AppSettings {
     private int maxContacts = 100;
     private int maxBlocked = 500;
     private int maxJoinedRooms = 100;
+    private int maxUsers;
     private boolean openRegistration;
 
     public AppSettings(@Parameter String name) {
@@ -81,6 +82,15 @@ public class AppSettings {
 
     public void setMaxJoinedRooms(int maxJoinedRooms) {
         this.maxJoinedRooms = maxJoinedRooms;
+    }
+
+    /** Registered users the app may have at once; 0 (the default): no quota. */
+    public int getMaxUsers() {
+        return maxUsers;
+    }
+
+    public void setMaxUsers(int maxUsers) {
+        this.maxUsers = maxUsers;
     }
 
     public boolean isOpenRegistration() {

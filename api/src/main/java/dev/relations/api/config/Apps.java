@@ -1,5 +1,6 @@
 package dev.relations.api.config;
 
+import dev.relations.domain.app.AppLimits;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
 import dev.relations.domain.room.RoomLimits;
@@ -39,7 +40,8 @@ public class Apps {
     public Limits limits() {
         var rooms = RoomLimits.defaults();
         return new Limits(this::limits, tenant -> rooms,
-                tenant -> new SeatLimits(find(tenant).map(AppSettings::getMaxJoinedRooms).orElse(SeatLimits.defaults().maxJoinedRooms())));
+                tenant -> new SeatLimits(find(tenant).map(AppSettings::getMaxJoinedRooms).orElse(SeatLimits.defaults().maxJoinedRooms())),
+                tenant -> find(tenant).map(a -> new AppLimits(a.getMaxUsers())).orElse(AppLimits.unlimited()));
     }
 
     /** The app's uuid as answered in {@code application}: stable, derived from the app key. */

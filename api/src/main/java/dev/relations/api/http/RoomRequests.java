@@ -45,6 +45,14 @@ final class RoomRequests {
                 .map(String::trim).filter(s -> !s.isEmpty()).toList()));
     }
 
+    /**
+     * A batch add's names, lower-cased: one that cannot be a username names nobody, and the room
+     * leaves it out of {@code newmembers} like any unknown user (SPEC D.4).
+     */
+    static List<String> batchNames(List<String> raw) {
+        return raw.stream().map(u -> Username.of(u).value()).toList();
+    }
+
     /** Usernames bound for a room command: illegal ones cannot exist, so they are answered as unknown users. */
     static List<String> users(List<String> raw) {
         return raw.stream().map(u -> {

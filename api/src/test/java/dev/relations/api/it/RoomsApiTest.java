@@ -125,6 +125,18 @@ class RoomsApiTest {
     }
 
     @Test
+    void an_unknown_user_is_404_on_member_removal_admin_changes_and_owner_transfer() {
+        var id = room("u404-owner", "u404-member");
+        var unknown = "username u404-ghost doesn't exist!";
+
+        assertError(client.delete("/chatrooms/" + id + "/users/u404-ghost"), 404, "resource_not_found", unknown);
+        assertError(client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "u404-ghost")), 404, "resource_not_found", unknown);
+        assertError(client.delete("/chatrooms/" + id + "/admin/u404-ghost"), 404, "resource_not_found", unknown);
+        assertError(client.put("/chatrooms/" + id, Map.of("newowner", "u404-ghost")), 404, "resource_not_found", unknown);
+        assertThat(client.get("/chatrooms/" + id).body().get("data").get(0).get("owner").asText()).isEqualTo("u404-owner");
+    }
+
+    @Test
     void transferring_to_a_non_member_is_refused() {
         var id = room("tr2-owner");
         users("tr2-stranger");
@@ -244,6 +256,36 @@ class RoomsApiTest {
     }
 
     @Test
+    void a_batch_add_leaves_out_unknown_blocked_and_busy_users_and_stops_where_the_room_is_full() {
+        users("bf-busy", "bf-1", "bf-2", "bf-3");
+        for (int i = 0; i < JOINED_LIMIT; i++) {
+            room("bf-elsewhere" + i, "bf-busy");
+        }
+        users("bf-owner", "bf-blocked");
+        var id = client.post("/chatrooms", Map.of("name", "three", "description", "x", "maxusers", 3, "owner", "bf-owner",
+                "members", List.of("bf-blocked"))).body().get("data").get("id").asText();
+        assertThat(client.post("/chatrooms/" + id + "/blocks/users/bf-blocked", null).status()).isEqualTo(200);
+
+        var added = client.post("/chatrooms/" + id + "/users", Map.of("usernames",
+                List.of("bf-ghost", "not a name!", "bf-blocked", "bf-busy", "bf-1", "bf-2", "bf-3")));
+        var intoFullRoom = client.post("/chatrooms/" + id + "/users", Map.of("usernames", List.of("bf-3")));
+
+        assertThat(added.status()).as("batch add: %s", added.body()).isEqualTo(200);
+        assertThat(values(added.body().get("data").get("newmembers"))).containsExactly("bf-1", "bf-2");
+        assertThat(intoFullRoom.status()).isEqualTo(200);
+        assertThat(values(intoFullRoom.body().get("data").get("newmembers"))).isEmpty();
+        assertThat(joined("bf-3")).isEmpty();
+        assertThat(joined("bf-busy")).hasSize(JOINED_LIMIT);
+    }
+
+    @Test
+    void a_batch_add_to_an_unknown_room_fails_whole() {
+        users("bf-lonely");
+        assertError(client.post("/chatrooms/12345678/users", Map.of("usernames", List.of("bf-lonely"))), 404,
+                "resource_not_found", "grpID 12345678 does not exist!");
+    }
+
+    @Test
     void a_batch_add_over_sixty_is_refused() {
         var id = room("big-owner");
         var reply = client.post("/chatrooms/" + id + "/users",
@@ -276,6 +318,23 @@ class RoomsApiTest {
         assertThat(values(first.body().get("data"))).containsExactly("v3-owner", "v3-a");
         assertThat(values(second.body().get("data"))).containsExactly("v3-b", "v3-c");
         assertThat(second.body().has("cursor")).isFalse();
+    }
+
+    @Test
+    void the_v3_member_listing_sorts_latest_joined_first_with_sort_desc() {
+        var id = room("v3d-owner", "v3d-a", "v3d-b", "v3d-c");
+
+        var first = client.get("/chatrooms/" + id + "/users?version=v3&limit=3&sort=desc");
+        var second = client.get("/chatrooms/" + id + "/users?version=v3&limit=3&sort=desc&cursor="
+                + first.body().get("cursor").asText());
+        var ascending = client.get("/chatrooms/" + id + "/users?version=v3&limit=10&sort=asc");
+
+        assertThat(values(first.body().get("data"))).containsExactly("v3d-c", "v3d-b", "v3d-a");
+        assertThat(values(second.body().get("data"))).containsExactly("v3d-owner");
+        assertThat(second.body().has("cursor")).isFalse();
+        assertThat(values(ascending.body().get("data"))).containsExactly("v3d-owner", "v3d-a", "v3d-b", "v3d-c");
+        assertError(client.get("/chatrooms/" + id + "/users?version=v3&sort=sideways"), 400, "invalid_parameter",
+                "sort must be asc or desc");
     }
 
     @Test
@@ -313,6 +372,71 @@ class RoomsApiTest {
         assertThat(removed.body().get("data").get("result").asText()).isEqualTo("success");
         assertThat(removed.body().get("data").get("oldadmin").asText()).isEqualTo("ad-1");
         assertError(notAdmin, 403, "forbidden_op", "user:ad-1 is not admin of group:" + id);
+    }
+
+    // ------------------------------------------------------------------ super admins (D.6)
+
+    @Test
+    void super_admins_are_added_listed_in_pages_and_removed() {
+        users("sa-1", "sa-2", "sa-3");
+
+        var added = client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-1"));
+        client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-2"));
+        client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-3"));
+        var again = client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-1"));
+        var firstPage = client.get("/chatrooms/super_admin?pagenum=1&pagesize=2");
+        var secondPage = client.get("/chatrooms/super_admin?pagenum=2&pagesize=2");
+        var removed = client.delete("/chatrooms/super_admin/sa-2");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body().get("action").asText()).isEqualTo("post");
+        assertThat(added.body().get("data").toString()).isEqualTo("{\"result\":\"success\",\"resource\":\"\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(values(firstPage.body().get("data"))).containsExactly("sa-1", "sa-2");
+        assertThat(firstPage.body().get("count").asInt()).isEqualTo(2);
+        assertThat(firstPage.body().get("params").get("pagesize").get(0).asText()).isEqualTo("2");
+        assertThat(values(secondPage.body().get("data"))).containsExactly("sa-3");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.body().get("data").toString()).isEqualTo("{\"newSuperAdmin\":\"sa-2\",\"resource\":\"\"}");
+        assertThat(values(client.get("/chatrooms/super_admin").body().get("data"))).containsExactly("sa-1", "sa-3");
+    }
+
+    @Test
+    void an_unknown_user_cannot_be_made_a_super_admin() {
+        assertError(client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-ghost")), 404, "resource_not_found",
+                "username sa-ghost doesn't exist!");
+        assertError(client.post("/chatrooms/super_admin", Map.of("name", "x")), 400, "invalid_parameter",
+                "superadmin must be provided");
+    }
+
+    // ------------------------------------------------------------------ can send (G-22, ours)
+
+    @Test
+    void g22_can_send_follows_the_mute_list_then_mute_all_with_its_exemptions() {
+        var id = room("cs-owner", "cs-admin", "cs-allowed", "cs-muted", "cs-plain");
+        users("cs-outsider");
+        client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "cs-admin"));
+        client.post("/chatrooms/" + id + "/white/users", Map.of("usernames", List.of("cs-allowed", "cs-muted")));
+        client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("cs-muted"), "mute_duration", -1));
+
+        assertThat(canSend(id, "cs-plain")).isTrue();
+        assertThat(canSend(id, "cs-muted")).isFalse();
+        client.post("/chatrooms/" + id + "/ban", null);
+        assertThat(canSend(id, "cs-owner")).isTrue();
+        assertThat(canSend(id, "cs-admin")).isTrue();
+        assertThat(canSend(id, "cs-allowed")).isTrue();
+        assertThat(canSend(id, "cs-plain")).isFalse();
+        assertThat(canSend(id, "cs-muted")).isFalse();
+        assertThat(canSend(id, "cs-outsider")).isFalse();
+        assertError(client.get("/chatrooms/12345678/user/cs-plain/can_send"), 404, "resource_not_found",
+                "grpID 12345678 does not exist!");
+    }
+
+    private static boolean canSend(String room, String user) {
+        var reply = client.get("/chatrooms/" + room + "/user/" + user + "/can_send");
+        assertThat(reply.status()).as("can_send: %s", reply.body()).isEqualTo(200);
+        assertThat(reply.body().get("action").asText()).isEqualTo("get");
+        return reply.body().get("data").asBoolean();
     }
 
     // ------------------------------------------------------------------ blocklist, allowlist

@@ -25,6 +25,12 @@ public record Rejection(int status, String error, String exception, String descr
         return new Rejection(404, "resource_not_found", "ResourceNotFoundException", description);
     }
 
+    /** The per-app registered-user quota (SPEC B.2). */
+    public static Rejection userQuotaReached() {
+        return new Rejection(429, "resource_limited", "ResourceLimitedException",
+                "You have exceeded the limit of the community edition,Please upgrade to the enterprise edition");
+    }
+
     public static Rejection invalidParameter(String description) {
         return new Rejection(400, "invalid_parameter", "IllegalArgumentException", description);
     }

@@ -7,6 +7,8 @@ import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.room.RoomCommand.DropMember;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomCommand.UserChecked;
+import dev.relations.domain.seat.SeatCommand.CheckUser;
 import dev.relations.domain.seat.SeatCommand.DropSeats;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
@@ -33,6 +35,8 @@ public final class SeatDecider {
                             ? List.of(new SeatReleased(release.user(), release.room()))
                             : List.of(),
                     List.of());
+            case CheckUser check -> Decision.continueWith(List.of(), new FollowUp<>(check.room(),
+                    new UserChecked(check.room(), check.user(), check.check(), seats.owner().isPresent())));
             case DropSeats drop -> Decision.of(
                     seats.seats().stream().<SeatEvent>map(s -> new SeatReleased(drop.user(), s.room())).toList(),
                     seats.seats().stream()

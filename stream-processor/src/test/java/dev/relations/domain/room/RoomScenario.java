@@ -12,7 +12,9 @@ import dev.relations.domain.room.RoomEvent.MembersJoined;
 import dev.relations.domain.room.RoomEvent.MembersReserved;
 import dev.relations.domain.room.RoomEvent.MutesAdded;
 import dev.relations.domain.room.RoomEvent.RoomCreated;
+import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatCommand.CheckUser;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
 
@@ -120,6 +122,11 @@ final class RoomScenario {
 
     static FollowUp<SeatCommand> take(Username user) {
         return new FollowUp<>(user, new TakeSeat(user, ROOM));
+    }
+
+    /** The room asks the user's side whether {@code user} exists before answering {@code check}'s error. */
+    static FollowUp<SeatCommand> check(Username user, UserCheck check) {
+        return new FollowUp<>(user, new CheckUser(user, ROOM, check));
     }
 
     static FollowUp<SeatCommand> release(Username user) {

@@ -5,6 +5,9 @@ import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.room.RoomCommand.DropMember;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomCommand.UserCheck;
+import dev.relations.domain.room.RoomCommand.UserChecked;
+import dev.relations.domain.seat.SeatCommand.CheckUser;
 import dev.relations.domain.seat.SeatCommand.DropSeats;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
@@ -54,6 +57,26 @@ class SeatDeciderTest {
                 .when(new TakeSeat(BOB, LOBBY))
                 .noEvents()
                 .followUps(new FollowUp<>(LOBBY, new SeatRefused(LOBBY, BOB, SeatRefusal.TOO_MANY)));
+    }
+
+    @Test
+    void a_room_asking_about_a_registered_user_is_told_it_exists_and_nothing_changes() {
+        var scenario = given(InMemorySeats.of(user(BOB)));
+
+        scenario.when(new CheckUser(BOB, LOBBY, UserCheck.REMOVE_MEMBER))
+                .noEvents()
+                .followUps(new FollowUp<>(LOBBY, new UserChecked(LOBBY, BOB, UserCheck.REMOVE_MEMBER, true)))
+                .undecided();
+        assertThat(scenario.seats().joinedCount()).isZero();
+    }
+
+    @Test
+    void a_room_asking_about_an_unknown_user_is_told_it_does_not_exist() {
+        given(InMemorySeats.unregistered())
+                .when(new CheckUser(BOB, LOBBY, UserCheck.TRANSFER_OWNER))
+                .noEvents()
+                .followUps(new FollowUp<>(LOBBY, new UserChecked(LOBBY, BOB, UserCheck.TRANSFER_OWNER, false)))
+                .undecided();
     }
 
     @Test
