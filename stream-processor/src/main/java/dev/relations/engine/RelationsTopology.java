@@ -61,11 +61,12 @@ public final class RelationsTopology {
         // waits for them (measured slower here, see the README).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), serdes.commands().serializer(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), serdes.outcomes().serializer(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.EVENTS_SINK, Topics.EVENTS, strings.serializer(), serdes.events().serializer(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(),
-                serdes.notifications().serializer(), COMMAND_PROCESSOR);
+        // Values arrive serialized: the processor serializes each step's records inside the step (StepOutputs).
+        var bytes = Serdes.ByteArray().serializer();
+        topology.addSink(StepOutputs.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.EVENTS_SINK, Topics.EVENTS, strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(), bytes, COMMAND_PROCESSOR);
         return topology;
     }
 }

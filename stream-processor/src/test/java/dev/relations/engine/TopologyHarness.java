@@ -31,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TopologyHarness implements AutoCloseable {
     static final long NOW = 1_700_000_000_000L;
+    static final String APPLICATION_ID = "relations-topology-test";
     static final String ADD_API = "POST /users/{owner}/contacts/users/{friend}";
 
     final TestOutputTopic<String, CommandEnvelope> followUps;
@@ -62,6 +64,7 @@ final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, CommandEnvelope> commands;
     private int requests;
     private final StateLayout layout;
+    private final AvroSerdes serdes;
 
     TopologyHarness(Path stateDir, Function<Tenant, RosterLimits> limits) {
         this(stateDir, Limits.withRoster(limits));
@@ -69,12 +72,12 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at. */
     TopologyHarness(Path stateDir, Limits limits) {
-        var serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
+        serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
         var props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations-topology-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        layout = new StateLayout(serdes, "relations-topology-test");
+        layout = new StateLayout(serdes, APPLICATION_ID);
         driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
         commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
@@ -110,6 +113,12 @@ final class TopologyHarness implements AutoCloseable {
         return sendTo(RecordKeys.room(tenant, new RoomId(room)), tenant, nextRequestId(), body);
     }
 
+    /** Overwrites one entry of the physical store with bytes no serde reads: the next step that reads it throws. */
+    void corrupt(Slice<?> slice, String key) {
+        KeyValueStore<String, byte[]> state = driver.getKeyValueStore(StoreNames.STATE);
+        state.put(slice.tag() + ":" + key, new byte[] {1, 2, 3});
+    }
+
     /** Lets the driver's wall clock run, firing the punctuators that fall due. */
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
@@ -117,6 +126,11 @@ final class TopologyHarness implements AutoCloseable {
 
     <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
         return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
+    }
+
+    /** Pipes one command under any record key, as a faulty producer might, and answers its single outcome. */
+    Outcome sendToKey(String key, Tenant tenant, Object body) {
+        return sendTo(key, tenant, nextRequestId(), body);
     }
 
     private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {

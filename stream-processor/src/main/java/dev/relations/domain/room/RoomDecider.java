@@ -1,6 +1,7 @@
 package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.RequestContext;
 import dev.relations.domain.room.RoomCommand.AddAdmin;
 import dev.relations.domain.room.RoomCommand.AddMember;
@@ -47,9 +48,11 @@ import dev.relations.domain.room.RoomEvent.RoomDeleted;
 import dev.relations.domain.room.RoomEvent.RoomUpdated;
 import dev.relations.domain.room.RoomEvent.SeatAnswered;
 import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatRefusal;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -91,6 +94,42 @@ public final class RoomDecider {
             case UnmuteMembers unmute -> MuteRules.unmute(unmute, ctx, room, limits);
             case ExpireMutes expire -> MuteRules.expire(expire, room);
             case SetMuteAll set -> MuteRules.muteAll(set, room);
+        };
+    }
+
+    /**
+     * What the engine sends when a room step failed and changed nothing. A failed confirm of a
+     * join is answered to the room itself as a refused seat, so the pending place is given back,
+     * the user's seat released and the request answered; the room's other commands are either
+     * first steps (nothing reserved yet) or take nothing from another step.
+     */
+    public static List<FollowUp<RoomCommand>> compensate(RoomCommand failed) {
+        return switch (failed) {
+            case SeatGranted granted -> List.of(new FollowUp<>(granted.room(),
+                    new SeatRefused(granted.room(), granted.user(), SeatRefusal.FAILED)));
+            case CreateRoom ignored -> List.of();
+            case UpdateRoom ignored -> List.of();
+            case TransferOwner ignored -> List.of();
+            case DeleteRoom ignored -> List.of();
+            case AddMember ignored -> List.of();
+            case AddMembers ignored -> List.of();
+            case SeatRefused ignored -> List.of();
+            case RemoveMember ignored -> List.of();
+            case RemoveMembers ignored -> List.of();
+            case DropMember ignored -> List.of();
+            case AddAdmin ignored -> List.of();
+            case RemoveAdmin ignored -> List.of();
+            case BlockMember ignored -> List.of();
+            case BlockMembers ignored -> List.of();
+            case UnblockMember ignored -> List.of();
+            case UnblockMembers ignored -> List.of();
+            case AllowMember ignored -> List.of();
+            case AllowMembers ignored -> List.of();
+            case DisallowMembers ignored -> List.of();
+            case MuteMembers ignored -> List.of();
+            case UnmuteMembers ignored -> List.of();
+            case ExpireMutes ignored -> List.of();
+            case SetMuteAll ignored -> List.of();
         };
     }
 
