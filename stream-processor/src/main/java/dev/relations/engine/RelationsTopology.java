@@ -54,7 +54,10 @@ public final class RelationsTopology {
     public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention, Properties streamsConfig) {
         var strings = Serdes.String();
         var topology = new Topology(new TopologyConfig(new StreamsConfig(streamsConfig)));
-        topology.addSource(COMMANDS_SOURCE, strings.deserializer(), serdes.commands().deserializer(), Topics.COMMANDS);
+        // A record without a key or a value cannot be a command: the deserializers refuse it, so the
+        // deserialization handler sends it to the dead-letter topic like any other unreadable record.
+        topology.addSource(COMMANDS_SOURCE, UnreadableCommands.required(strings.deserializer()),
+                UnreadableCommands.required(serdes.commands().deserializer()), Topics.COMMANDS);
         topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention), COMMANDS_SOURCE);
         // One store for every aggregate family: each exactly-once step writes one changelog
         // partition. No record cache: it holds changelog writes back to the commit, which then

@@ -24,6 +24,8 @@ import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.UserView;
 import dev.relations.schemas.serde.InMemorySchemaRegistryClient;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -60,8 +62,10 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, Outcome> outcomes;
     final TestOutputTopic<String, EventEnvelope> events;
     final TestOutputTopic<String, Notification> notifications;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CommandEnvelope> commands;
+    private final TestInputTopic<byte[], byte[]> rawCommands;
     private int requests;
     private final StateLayout layout;
     private final AvroSerdes serdes;
@@ -77,6 +81,7 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(StreamsSettings.errorHandling(APPLICATION_ID));
         layout = new StateLayout(serdes, APPLICATION_ID);
         driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
@@ -85,6 +90,9 @@ final class TopologyHarness implements AutoCloseable {
         outcomes = driver.createOutputTopic(Topics.OUTCOMES, keys, serdes.outcomes().deserializer());
         events = driver.createOutputTopic(Topics.EVENTS, keys, serdes.events().deserializer());
         notifications = driver.createOutputTopic(Topics.NOTIFICATIONS, keys, serdes.notifications().deserializer());
+        rawCommands = driver.createInputTopic(Topics.COMMANDS, new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(Topics.deadLetters(APPLICATION_ID), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** Registers each user and forgets everything published so far. */
@@ -111,6 +119,16 @@ final class TopologyHarness implements AutoCloseable {
     /** Pipes one command as the API sends it to a chatroom's aggregate, and answers its single outcome. */
     Outcome sendToRoom(Tenant tenant, String room, Object body) {
         return sendTo(RecordKeys.room(tenant, new RoomId(room)), tenant, nextRequestId(), body);
+    }
+
+    /** A command's bytes as the API writes them, with a schema id the topology's registry knows. */
+    byte[] serialized(CommandEnvelope envelope) {
+        return serdes.commands().serializer().serialize(Topics.COMMANDS, envelope);
+    }
+
+    /** Pipes a record onto the commands topic as any producer might have written it. */
+    void pipeRaw(byte[] key, byte[] value) {
+        rawCommands.pipeInput(key, value);
     }
 
     /** Overwrites one entry of the physical store with bytes no serde reads: the next step that reads it throws. */
@@ -155,6 +173,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void clearOutputs() {
+        deadLetters.readRecordsToList();
         followUps.readRecordsToList();
         outcomes.readRecordsToList();
         events.readRecordsToList();
