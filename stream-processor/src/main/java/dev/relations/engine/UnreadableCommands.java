@@ -35,7 +35,7 @@ public final class UnreadableCommands extends LogAndContinueExceptionHandler {
     }
 
     /** A lookup that got no answer, or a 5xx or 429 one: the same record may read fine later. */
-    static boolean registryUnreachable(Throwable exception) {
+    public static boolean registryUnreachable(Throwable exception) {
         for (var cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof SchemaRegistryException registry) {
                 int status = registry.status();

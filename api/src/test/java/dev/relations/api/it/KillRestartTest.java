@@ -89,12 +89,16 @@ class KillRestartTest {
                 throw new IllegalStateException("the service exited: " + Files.readString(log));
             }
             try {
-                http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/x")).build(),
+                // HTTP answers while Kafka Streams restores; reads need it running (ready).
+                var readiness = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health/readiness")).build(),
                         HttpResponse.BodyHandlers.discarding());
-                return;
+                if (readiness.statusCode() == 200) {
+                    return;
+                }
             } catch (IOException notYet) {
-                Thread.sleep(250);
+                // not listening yet
             }
+            Thread.sleep(250);
         }
         throw new IllegalStateException("the service did not answer within " + START_TIMEOUT);
     }
