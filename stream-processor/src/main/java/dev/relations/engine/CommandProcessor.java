@@ -8,6 +8,7 @@ import dev.relations.mapping.OutcomeMapping;
 import dev.relations.mapping.RoomEventMapping;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomStores;
+import dev.relations.store.StagedStore;
 import dev.relations.store.StateLayout;
 import dev.relations.store.StoreApp;
 import dev.relations.store.StoreBlocklist;
@@ -40,9 +41,9 @@ import dev.relations.domain.user.UserDecider;
 import dev.relations.domain.user.UserEvent;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.ExpireRoomMutes;
-import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredUser;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -66,15 +67,18 @@ import java.util.function.Function;
  * runs the wall-clock sweep of timed room mutes through the room decider. Deciders
  * stay pure; everything with I/O is here. Runs inside an exactly-once transaction, so a
  * command's store writes, events, follow-ups and verdict commit together or not at all.
+ *
+ * <p>Each command is one step, and a step is all or nothing inside the transaction too: its
+ * store writes are staged ({@link StagedStore}) and its records held ({@link StepOutputs})
+ * until it completes. A step that throws changes nothing; it is answered 500 (or, in a
+ * chain, by the compensation its decider names) and the next record is processed. Kafka
+ * Streams' own exceptions are not caught: they are its signals to recover the task.
  */
-final class CommandProcessor implements Processor<String, CommandEnvelope, String, Object> {
-    static final String EVENTS_SINK = "events-sink";
-    static final String COMMANDS_SINK = "commands-sink";
-    static final String OUTCOMES_SINK = "outcomes-sink";
-    static final String NOTIFICATIONS_SINK = "notifications-sink";
+final class CommandProcessor implements Processor<String, CommandEnvelope, String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
     private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
+    private static final int PURGE_BATCH = 1_000;
     /**
      * Every wall-clock punctuation makes its task commit a transaction, even an idle one, so the
      * sweep runs every few seconds: reads already hide a mute past its expiry, and only the
@@ -82,10 +86,15 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
      */
     private static final Duration SWEEP_MUTES_EVERY = Duration.ofSeconds(5);
 
+    private static final Rejection UNSUPPORTED = new Rejection(500, "unsupported_service_operation",
+            "UnsupportedServiceOperationException", "Service operation not supported");
+
     private final AvroSerdes serdes;
     private final Limits limits;
     private final Duration requestRetention;
-    private ProcessorContext<String, Object> context;
+    private ProcessorContext<String, byte[]> context;
+    private StagedStore staged;
+    private StepOutputs outputs;
     private UserStores stores;
     private RoomStores rooms;
     private EventEnvelopes events;
@@ -97,29 +106,63 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
         var layout = new StateLayout(serdes, context.applicationId());
-        this.stores = new UserStores(state, layout);
-        this.rooms = new RoomStores(state, layout);
+        this.staged = new StagedStore(state);
+        this.outputs = new StepOutputs(serdes);
+        this.stores = new UserStores(staged, layout);
+        this.rooms = new RoomStores(staged, layout);
         this.events = new EventEnvelopes(stores, rooms);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
-        var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes);
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> runStep("forget_old_requests", () -> forgetOldRequests(now)));
+        var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes, this::runStep);
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
+    }
+
+    /** Sends a completed step's records and writes its store changes. */
+    private void completeStep() {
+        outputs.forward(context);
+        staged.apply();
+    }
+
+    private void abandonStep() {
+        outputs.discard();
+        staged.discard();
+    }
+
+    /** A step of a punctuator: all or nothing; a failure is logged and the punctuator runs again at its next time. */
+    private void runStep(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (StreamsException e) {
+            abandonStep();
+            throw e;
+        } catch (RuntimeException e) {
+            abandonStep();
+            LOG.error("event=scheduled_step_failed step={}", what, e);
+            return;
+        }
+        completeStep();
     }
 
     /**
      * Idempotency keys are honoured for {@code requestRetention}; answered requests older
      * than that are forgotten, so the store does not grow with the request count forever.
+     * Forgetting needs no all-or-nothing, so it is written through in bounded batches.
      */
     private void forgetOldRequests(long now) {
         long cutoff = now - requestRetention.toMillis();
+        int forgotten = 0;
         try (var all = stores.requests.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
                 if (entry.value.getDone() && entry.value.getCreated() < cutoff) {
                     stores.requests.delete(entry.key);
+                    if (++forgotten % PURGE_BATCH == 0) {
+                        staged.apply();
+                    }
                 }
             }
         }
@@ -169,8 +212,22 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     public void process(Record<String, CommandEnvelope> record) {
         var envelope = record.value();
         if (envelope == null || record.key() == null) {
+            // The source's deserializers send such records to the dead-letter topic; nothing to answer.
             return;
         }
+        try {
+            decide(record, envelope);
+        } catch (StreamsException e) {
+            abandonStep();
+            throw e;
+        } catch (RuntimeException e) {
+            abandonStep();
+            fail(record, envelope, e);
+        }
+        completeStep();
+    }
+
+    private void decide(Record<String, CommandEnvelope> record, CommandEnvelope envelope) {
         var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
         var self = RecordKeys.aggregateOf(record.key());
         var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
@@ -181,35 +238,73 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             if (seen != null) {
                 // A retry: answer with the first verdict (if known yet) and change nothing.
                 if (seen.getDone()) {
-                    forwardOutcome(record, seen.getOutcome());
+                    outputs.outcome(record, seen.getOutcome());
                 }
                 return;
             }
             stores.requests.put(requestKey, new StoredRequest(false, null, envelope.getIssuedAt()));
         }
-        Optional<Verdict> verdict;
+        var verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
+            case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
+            case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
+            case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
+            case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
+            case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
+            case CommandMapping.Routed.ToApp app -> handleApp(step, app.command());
+        };
+        verdict.ifPresent(v -> answer(record, requestKey, v));
+    }
+
+    /** Sends the verdict and keeps it for retries of the request. */
+    private void answer(Record<String, CommandEnvelope> record, String requestKey, Verdict verdict) {
+        var envelope = record.value();
+        var outcome = OutcomeMapping.of(envelope.getRequestId(), verdict);
+        var first = stores.requests.get(requestKey);
+        stores.requests.put(requestKey, new StoredRequest(true, outcome,
+                first == null ? envelope.getIssuedAt() : first.getCreated()));
+        outputs.outcome(record, outcome);
+    }
+
+    /**
+     * A step threw and changed nothing. In a chain that holds a reservation for it, its
+     * decider's compensation is sent and that step answers; otherwise it is answered here with
+     * a 500 (a malformed command, such as a body for the wrong kind of aggregate, as
+     * unsupported; anything else as an internal error). A failed first step leaves no trace,
+     * so a retry with the same Idempotency-Key runs it again.
+     */
+    private void fail(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RuntimeException error) {
         try {
-            verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
-                case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
-                case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
-                case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
-                case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
-                case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
-                case CommandMapping.Routed.ToApp app -> handleApp(step, app.command());
-            };
-        } catch (IllegalArgumentException e) {
-            LOG.error("event=command_rejected_as_malformed request_id={} key={} reason={}",
-                    envelope.getRequestId(), record.key(), e.getMessage());
-            verdict = Optional.of(Verdict.rejected(new Rejection(500, "unsupported_service_operation",
-                    "UnsupportedServiceOperationException", "Service operation not supported")));
+            var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
+            List<Compensations.Compensation> compensation;
+            try {
+                compensation = Compensations.of(CommandMapping.toDomain(envelope.getBody()));
+            } catch (IllegalArgumentException unmappable) {
+                compensation = List.of();
+            }
+            LOG.error("event=command_failed request_id={} key={} command={} compensations={}", envelope.getRequestId(),
+                    record.key(), envelope.getBody().getClass().getSimpleName(), compensation.size(), error);
+            for (var next : compensation) {
+                var command = CommandEnvelope.newBuilder(envelope).setExternal(false).setBody(next.body()).build();
+                outputs.command(record, RecordKeys.of(tenant, next.target()), command);
+            }
+            if (compensation.isEmpty()) {
+                var rejection = error instanceof IllegalArgumentException ? UNSUPPORTED : Rejection.internalError();
+                var outcome = OutcomeMapping.of(envelope.getRequestId(), Verdict.rejected(rejection));
+                // A chain's first step that is still waiting keeps this answer for retries.
+                var requestKey = Keys.request(tenant, envelope.getRequestId());
+                var marker = stores.requests.get(requestKey);
+                if (marker != null && !marker.getDone()) {
+                    stores.requests.put(requestKey, new StoredRequest(true, outcome, marker.getCreated()));
+                }
+                outputs.outcome(record, outcome);
+            }
+        } catch (StreamsException e) {
+            abandonStep();
+            throw e;
+        } catch (RuntimeException e) {
+            abandonStep();
+            LOG.error("event=command_failure_unanswered request_id={} key={}", envelope.getRequestId(), record.key(), e);
         }
-        verdict.ifPresent(v -> {
-            var outcome = OutcomeMapping.of(envelope.getRequestId(), v);
-            var first = stores.requests.get(requestKey);
-            stores.requests.put(requestKey, new StoredRequest(true, outcome,
-                    first == null ? envelope.getIssuedAt() : first.getCreated()));
-            forwardOutcome(record, outcome);
-        });
     }
 
     private Optional<Verdict> handleUser(Step step, UserCommand command) {
@@ -286,20 +381,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .setExternal(false)
                     .setBody(toAvro.apply(followUp.command()))
                     .build();
-            context.forward(step.record().withKey(RecordKeys.of(tenant, followUp.target())).withValue(next), COMMANDS_SINK);
+            outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
         }
         return decision.verdict();
     }
 
     private void publish(Step step, EventMapping.Published published) {
         var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
-        context.forward(step.record().withKey(event.getAggregateId()).withValue(event), EVENTS_SINK);
+        outputs.event(step.record(), event.getAggregateId(), event);
         for (var notice : Notifier.of(event)) {
-            context.forward(step.record().withKey(notice.key).withValue(notice.value), NOTIFICATIONS_SINK);
+            outputs.notification(step.record(), notice.key, notice.value);
         }
-    }
-
-    private void forwardOutcome(Record<String, CommandEnvelope> record, Outcome outcome) {
-        context.forward(record.withKey(outcome.getRequestId()).withValue(outcome), OUTCOMES_SINK);
     }
 }

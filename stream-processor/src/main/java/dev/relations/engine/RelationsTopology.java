@@ -54,18 +54,22 @@ public final class RelationsTopology {
     public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention, Properties streamsConfig) {
         var strings = Serdes.String();
         var topology = new Topology(new TopologyConfig(new StreamsConfig(streamsConfig)));
-        topology.addSource(COMMANDS_SOURCE, strings.deserializer(), serdes.commands().deserializer(), Topics.COMMANDS);
+        // A record without a key or a value cannot be a command: the deserializers refuse it, so the
+        // deserialization handler sends it to the dead-letter topic like any other unreadable record.
+        topology.addSource(COMMANDS_SOURCE, UnreadableCommands.required(strings.deserializer()),
+                UnreadableCommands.required(serdes.commands().deserializer()), Topics.COMMANDS);
         topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention), COMMANDS_SOURCE);
         // One store for every aggregate family: each exactly-once step writes one changelog
         // partition. No record cache: it holds changelog writes back to the commit, which then
         // waits for them (measured slower here, see the README).
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.STATE),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), serdes.commands().serializer(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), serdes.outcomes().serializer(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.EVENTS_SINK, Topics.EVENTS, strings.serializer(), serdes.events().serializer(), COMMAND_PROCESSOR);
-        topology.addSink(CommandProcessor.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(),
-                serdes.notifications().serializer(), COMMAND_PROCESSOR);
+        // Values arrive serialized: the processor serializes each step's records inside the step (StepOutputs).
+        var bytes = Serdes.ByteArray().serializer();
+        topology.addSink(StepOutputs.COMMANDS_SINK, Topics.COMMANDS, strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.OUTCOMES_SINK, Topics.OUTCOMES, strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.EVENTS_SINK, Topics.EVENTS, strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.NOTIFICATIONS_SINK, Topics.NOTIFICATIONS, strings.serializer(), bytes, COMMAND_PROCESSOR);
         return topology;
     }
 }

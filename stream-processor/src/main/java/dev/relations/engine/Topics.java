@@ -11,6 +11,14 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(COMMANDS, OUTCOMES, EVENTS, NOTIFICATIONS);
 
+    /**
+     * Unreadable commands of one deployment, with their origin in headers: named after the
+     * Streams application id like Kafka Streams' own internal topics.
+     */
+    public static String deadLetters(String applicationId) {
+        return applicationId + "-dlq";
+    }
+
     private Topics() {
     }
 }

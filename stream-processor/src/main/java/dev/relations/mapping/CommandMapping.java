@@ -116,7 +116,8 @@ public final class CommandMapping {
             case RegisterBlocker r -> new Routed.ToBlocks(new BlockCommand.RegisterBlocker(
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
             case BlockerAnswer a -> new Routed.ToBlocks(new BlockCommand.BlockerAnswer(
-                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
+                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user),
+                    a.getFailed()));
             case UnblockUser u -> new Routed.ToBlocks(new BlockCommand.UnblockUser(Username.of(u.getOwner()), Username.of(u.getTarget())));
             case UnregisterBlocker u -> new Routed.ToBlocks(new BlockCommand.UnregisterBlocker(
                     Username.of(u.getOwner()), Username.of(u.getTarget()), u.getAnswer(), u.getForget()));
@@ -186,7 +187,7 @@ public final class CommandMapping {
             case BlockCommand.BlockUsers b -> new BlockUsers(b.owner().value(), values(b.targets()));
             case BlockCommand.RegisterBlocker r -> new RegisterBlocker(r.owner().value(), r.target().value());
             case BlockCommand.BlockerAnswer a -> new BlockerAnswer(a.owner().value(), a.target().value(),
-                    a.targetUser().map(CommandMapping::view).orElse(null));
+                    a.targetUser().map(CommandMapping::view).orElse(null), a.failed());
             case BlockCommand.UnblockUser u -> new UnblockUser(u.owner().value(), u.target().value());
             case BlockCommand.UnregisterBlocker u -> new UnregisterBlocker(u.owner().value(), u.target().value(), u.answer(), u.forget());
             case BlockCommand.UnblockAnswer a -> new UnblockAnswer(a.owner().value(), a.target().value(),

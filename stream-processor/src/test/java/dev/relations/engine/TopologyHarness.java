@@ -25,6 +25,8 @@ import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.UserView;
 import dev.relations.schemas.serde.InMemorySchemaRegistryClient;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -32,6 +34,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.file.Path;
@@ -53,16 +56,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class TopologyHarness implements AutoCloseable {
     static final long NOW = 1_700_000_000_000L;
+    static final String APPLICATION_ID = "relations-topology-test";
     static final String ADD_API = "POST /users/{owner}/contacts/users/{friend}";
 
     final TestOutputTopic<String, CommandEnvelope> followUps;
     final TestOutputTopic<String, Outcome> outcomes;
     final TestOutputTopic<String, EventEnvelope> events;
     final TestOutputTopic<String, Notification> notifications;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CommandEnvelope> commands;
+    private final TestInputTopic<byte[], byte[]> rawCommands;
     private int requests;
     private final StateLayout layout;
+    private final AvroSerdes serdes;
 
     TopologyHarness(Path stateDir, Function<Tenant, RosterLimits> limits) {
         this(stateDir, Limits.withRoster(limits));
@@ -70,12 +77,13 @@ final class TopologyHarness implements AutoCloseable {
 
     /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at. */
     TopologyHarness(Path stateDir, Limits limits) {
-        var serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
+        serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
         var props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations-topology-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        layout = new StateLayout(serdes, "relations-topology-test");
+        props.putAll(StreamsSettings.errorHandling(APPLICATION_ID));
+        layout = new StateLayout(serdes, APPLICATION_ID);
         driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
         commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
@@ -83,6 +91,9 @@ final class TopologyHarness implements AutoCloseable {
         outcomes = driver.createOutputTopic(Topics.OUTCOMES, keys, serdes.outcomes().deserializer());
         events = driver.createOutputTopic(Topics.EVENTS, keys, serdes.events().deserializer());
         notifications = driver.createOutputTopic(Topics.NOTIFICATIONS, keys, serdes.notifications().deserializer());
+        rawCommands = driver.createInputTopic(Topics.COMMANDS, new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(Topics.deadLetters(APPLICATION_ID), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** Registers each user and forgets everything published so far. */
@@ -111,6 +122,22 @@ final class TopologyHarness implements AutoCloseable {
         return sendTo(RecordKeys.room(tenant, new RoomId(room)), tenant, nextRequestId(), body);
     }
 
+    /** A command's bytes as the API writes them, with a schema id the topology's registry knows. */
+    byte[] serialized(CommandEnvelope envelope) {
+        return serdes.commands().serializer().serialize(Topics.COMMANDS, envelope);
+    }
+
+    /** Pipes a record onto the commands topic as any producer might have written it. */
+    void pipeRaw(byte[] key, byte[] value) {
+        rawCommands.pipeInput(key, value);
+    }
+
+    /** Overwrites one entry of the physical store with bytes no serde reads: the next step that reads it throws. */
+    void corrupt(Slice<?> slice, String key) {
+        KeyValueStore<String, byte[]> state = driver.getKeyValueStore(StoreNames.STATE);
+        state.put(slice.tag() + ":" + key, new byte[] {1, 2, 3});
+    }
+
     /** Lets the driver's wall clock run, firing the punctuators that fall due. */
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
@@ -125,7 +152,7 @@ final class TopologyHarness implements AutoCloseable {
         return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
     }
 
-    /** Pipes one command as the API sends it to any aggregate key, and answers its single outcome. */
+    /** Pipes one command under any record key (an aggregate's, or one a faulty producer might use), and answers its single outcome. */
     Outcome sendTo(String key, Tenant tenant, Object body) {
         return sendTo(key, tenant, nextRequestId(), body);
     }
@@ -152,6 +179,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void clearOutputs() {
+        deadLetters.readRecordsToList();
         followUps.readRecordsToList();
         outcomes.readRecordsToList();
         events.readRecordsToList();

@@ -30,7 +30,10 @@ final class TopicProvisioner {
                             topic(Topics.OUTCOMES, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3600L * 1000))),
                             // The event log is the replayable history: kept forever.
                             topic(Topics.EVENTS, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
-                            topic(Topics.NOTIFICATIONS, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))))
+                            topic(Topics.NOTIFICATIONS, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))),
+                            // Unreadable commands: rare, read by people rather than the service, so kept a month.
+                            topic(Topics.deadLetters(settings.getApplicationId()), settings,
+                                    Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30L * 24 * 3600 * 1000))))
                     .stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
                 return;

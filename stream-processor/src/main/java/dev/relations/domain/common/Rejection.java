@@ -35,6 +35,14 @@ public record Rejection(int status, String error, String exception, String descr
         return new Rejection(400, "invalid_parameter", "IllegalArgumentException", description);
     }
 
+    /**
+     * A step that failed inside the service (a bug or a broken dependency, not the caller's
+     * mistake): the same body the API answers for its own unexpected failures.
+     */
+    public static Rejection internalError() {
+        return new Rejection(500, "internal_server_error", "InternalServerErrorException", "Internal server error");
+    }
+
     /** Chatroom docs answer some forbidden operations with 400 and others with 403 (SPEC G-4). */
     public static Rejection forbiddenOp(int status, String description) {
         return new Rejection(status, "forbidden_op", "EasemobForbiddenOpException", description);

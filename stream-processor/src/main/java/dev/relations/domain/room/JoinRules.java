@@ -1,6 +1,7 @@
 package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.RequestContext;
@@ -155,7 +156,10 @@ final class JoinRules {
     static Decision<RoomEvent, SeatCommand> refused(SeatRefused refused, RequestContext ctx, Room room) {
         var batch = room.batch(ctx.requestId());
         if (batch.isPresent()) {
-            return answerBatch(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), ctx, room);
+            var answered = answerBatch(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), ctx, room);
+            var followUps = new ArrayList<>(answered.followUps());
+            followUps.addAll(seatBackAfterFailure(refused));
+            return new Decision<>(answered.events(), followUps, answered.verdict());
         }
         List<RoomEvent> events = reservedFor(room, refused.user(), ctx.requestId())
                 ? List.of(new MembersReleased(refused.room(), List.of(refused.user())))
@@ -163,8 +167,17 @@ final class JoinRules {
         var rejection = switch (refused.reason()) {
             case NOT_FOUND -> RoomErrors.userNotFound(refused.user());
             case TOO_MANY -> RoomErrors.joinedTooMany(refused.user());
+            case FAILED -> Rejection.internalError();
         };
-        return reject(events, List.of(), rejection);
+        return reject(events, seatBackAfterFailure(refused), rejection);
+    }
+
+    /**
+     * A failure may have come after the user's side took its seat (the room's confirm failed):
+     * the seat goes back too. Releasing a seat that was never taken changes nothing.
+     */
+    private static List<FollowUp<SeatCommand>> seatBackAfterFailure(SeatRefused refused) {
+        return refused.reason() == SeatRefusal.FAILED ? List.of(releaseSeat(refused.room(), refused.user())) : List.of();
     }
 
     private static Decision<RoomEvent, SeatCommand> answerBatch(RoomId roomId, RoomBatch batch, Username user,
@@ -249,6 +262,7 @@ final class JoinRules {
         return switch (refused.get(culprit)) {
             case NOT_FOUND -> RoomErrors.userNotFound(culprit);
             case TOO_MANY -> RoomErrors.createJoinedTooMany(culprit);
+            case FAILED -> Rejection.internalError();
         };
     }
 

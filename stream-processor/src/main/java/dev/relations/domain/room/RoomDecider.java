@@ -1,6 +1,7 @@
 package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.RequestContext;
 import dev.relations.domain.room.RoomCommand.AddAdmin;
 import dev.relations.domain.room.RoomCommand.AddMember;
@@ -49,6 +50,7 @@ import dev.relations.domain.room.RoomEvent.RoomDeleted;
 import dev.relations.domain.room.RoomEvent.RoomUpdated;
 import dev.relations.domain.room.RoomEvent.SeatAnswered;
 import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatRefusal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,6 +113,44 @@ public final class RoomDecider {
             case ADD_ADMIN -> RoleRules.addAdmin(new AddAdmin(id, user), room, limits, true);
             case REMOVE_ADMIN -> RoleRules.removeAdmin(new RemoveAdmin(id, user), room, true);
             case TRANSFER_OWNER -> RoleRules.transfer(new TransferOwner(id, user), room, true);
+        };
+    }
+
+    /**
+     * What the engine sends when a room step failed and changed nothing. A failed confirm of a
+     * join is answered to the room itself as a refused seat, so the pending place is given back,
+     * the user's seat released and the request answered; the room's other commands are either
+     * first steps (nothing reserved yet) or take nothing from another step.
+     */
+    public static List<FollowUp<RoomCommand>> compensate(RoomCommand failed) {
+        return switch (failed) {
+            case SeatGranted granted -> List.of(new FollowUp<>(granted.room(),
+                    new SeatRefused(granted.room(), granted.user(), SeatRefusal.FAILED)));
+            case CreateRoom ignored -> List.of();
+            case UpdateRoom ignored -> List.of();
+            case TransferOwner ignored -> List.of();
+            case DeleteRoom ignored -> List.of();
+            case AddMember ignored -> List.of();
+            case AddMembers ignored -> List.of();
+            case SeatRefused ignored -> List.of();
+            case RemoveMember ignored -> List.of();
+            case RemoveMembers ignored -> List.of();
+            case DropMember ignored -> List.of();
+            case AddAdmin ignored -> List.of();
+            case RemoveAdmin ignored -> List.of();
+            case BlockMember ignored -> List.of();
+            case BlockMembers ignored -> List.of();
+            case UnblockMember ignored -> List.of();
+            case UnblockMembers ignored -> List.of();
+            case AllowMember ignored -> List.of();
+            case AllowMembers ignored -> List.of();
+            case DisallowMembers ignored -> List.of();
+            case MuteMembers ignored -> List.of();
+            case UnmuteMembers ignored -> List.of();
+            case ExpireMutes ignored -> List.of();
+            case SetMuteAll ignored -> List.of();
+            // The answer of the user's partition reserved nothing: the rule is simply decided again.
+            case UserChecked ignored -> List.of();
         };
     }
 

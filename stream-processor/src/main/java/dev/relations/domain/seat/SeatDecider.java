@@ -64,6 +64,21 @@ public final class SeatDecider {
                 new FollowUp<>(take.room(), new SeatRefused(take.room(), take.user(), reason)));
     }
 
+    /**
+     * What the engine sends when a seat step failed and changed nothing: a take is answered as
+     * refused, so the room gives its pending place back and answers; the other commands hold
+     * nothing for another step.
+     */
+    public static List<FollowUp<RoomCommand>> compensate(SeatCommand failed) {
+        return switch (failed) {
+            case TakeSeat take -> List.of(new FollowUp<>(take.room(), new SeatRefused(take.room(), take.user(), SeatRefusal.FAILED)));
+            case ReleaseSeat ignored -> List.of();
+            case DropSeats ignored -> List.of();
+            // The room holds nothing for a user check; the engine answers the request 500.
+            case CheckUser ignored -> List.of();
+        };
+    }
+
     /** Folds one event in; each touches one entry. */
     public static void evolve(Seats seats, SeatEvent event) {
         switch (event) {
