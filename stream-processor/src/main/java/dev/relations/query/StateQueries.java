@@ -102,7 +102,7 @@ public final class StateQueries {
     }
 
     public boolean userExists(Tenant tenant, Username user) {
-        return slice(StoreNames.USERS).get(Keys.userEntry(tenant, user)) != null;
+        return layout.view(physical, StoreNames.USERS).contains(Keys.userEntry(tenant, user));
     }
 
     /** Up to {@code limit} entries of an owner's list with a seq below {@code belowSeq}, newest first. */
