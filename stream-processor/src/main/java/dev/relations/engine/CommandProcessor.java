@@ -111,7 +111,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
         var layout = new StateLayout(serdes, context.applicationId());
         this.staged = new StagedStore(state);
-        this.outputs = new StepOutputs(serdes);
+        this.outputs = new StepOutputs(serdes, new Topics(context.applicationId()));
         this.stores = new UserStores(staged, layout);
         this.rooms = new RoomStores(staged, layout);
         this.events = new EventEnvelopes(stores, rooms);

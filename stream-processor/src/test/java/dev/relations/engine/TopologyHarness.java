@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to look at afterwards. The driver feeds records written to a topic the topology reads
  * (commands, events) straight back in, so a command's whole chain, its events and their
  * notifications have run by the time {@link #send} returns; re-piping the follow-ups read
- * from the commands topic would run every step twice.
+ * from the steps topic would run every step twice.
  */
 final class TopologyHarness implements AutoCloseable {
     static final long NOW = 1_700_000_000_000L;
@@ -64,6 +64,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, EventEnvelope> events;
     final TestOutputTopic<String, Notification> notifications;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    static final Topics TOPICS = new Topics(APPLICATION_ID);
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CommandEnvelope> commands;
     private final TestInputTopic<byte[], byte[]> rawCommands;
@@ -84,15 +85,16 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(StreamsSettings.errorHandling(APPLICATION_ID));
         layout = new StateLayout(serdes, APPLICATION_ID);
-        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
+        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits, RelationsTopology.REQUEST_RETENTION, props),
+                props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
-        commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
-        followUps = driver.createOutputTopic(Topics.COMMANDS, keys, serdes.commands().deserializer());
-        outcomes = driver.createOutputTopic(Topics.OUTCOMES, keys, serdes.outcomes().deserializer());
-        events = driver.createOutputTopic(Topics.EVENTS, keys, serdes.events().deserializer());
-        notifications = driver.createOutputTopic(Topics.NOTIFICATIONS, keys, serdes.notifications().deserializer());
-        rawCommands = driver.createInputTopic(Topics.COMMANDS, new ByteArraySerializer(), new ByteArraySerializer());
-        deadLetters = driver.createOutputTopic(Topics.deadLetters(APPLICATION_ID), new ByteArrayDeserializer(),
+        commands = driver.createInputTopic(TOPICS.commands(), new StringSerializer(), serdes.commands().serializer());
+        followUps = driver.createOutputTopic(TOPICS.steps(), keys, serdes.commands().deserializer());
+        outcomes = driver.createOutputTopic(TOPICS.outcomes(), keys, serdes.outcomes().deserializer());
+        events = driver.createOutputTopic(TOPICS.events(), keys, serdes.events().deserializer());
+        notifications = driver.createOutputTopic(TOPICS.notifications(), keys, serdes.notifications().deserializer());
+        rawCommands = driver.createInputTopic(TOPICS.commands(), new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
     }
 
@@ -124,7 +126,7 @@ final class TopologyHarness implements AutoCloseable {
 
     /** A command's bytes as the API writes them, with a schema id the topology's registry knows. */
     byte[] serialized(CommandEnvelope envelope) {
-        return serdes.commands().serializer().serialize(Topics.COMMANDS, envelope);
+        return serdes.commands().serializer().serialize(TOPICS.commands(), envelope);
     }
 
     /** Pipes a record onto the commands topic as any producer might have written it. */
