@@ -77,8 +77,6 @@ import java.util.function.Function;
 final class CommandProcessor implements Processor<String, CommandEnvelope, String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
-    private static final int PURGE_BATCH = 1_000;
     /**
      * Every wall-clock punctuation makes its task commit a transaction, even an idle one, so the
      * sweep runs every few seconds: reads already hide a mute past its expiry, and only the
@@ -91,7 +89,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     private final AvroSerdes serdes;
     private final Limits limits;
-    private final Duration requestRetention;
+    private final RequestRetention requestRetention;
     private ProcessorContext<String, byte[]> context;
     private StagedStore staged;
     private StepOutputs outputs;
@@ -99,7 +97,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private RoomStores rooms;
     private EventEnvelopes events;
 
-    CommandProcessor(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention) {
         this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
@@ -115,7 +113,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         this.stores = new UserStores(staged, layout);
         this.rooms = new RoomStores(staged, layout);
         this.events = new EventEnvelopes(stores, rooms);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(RequestRetention.EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> runStep("forget_old_requests", () -> forgetOldRequests(now)));
         var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes, this::runStep);
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
@@ -148,23 +146,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * Idempotency keys are honoured for {@code requestRetention}; answered requests older
-     * than that are forgotten, so the store does not grow with the request count forever.
-     * Forgetting needs no all-or-nothing, so it is written through in bounded batches.
+     * Idempotency keys are honoured for the retention; older requests are forgotten, so the
+     * store does not grow with the request count forever. The creation-time index hands out
+     * only what is due, oldest first, and a run forgets a bounded number: a backlog is worked
+     * off over the next runs instead of holding the stream thread.
      */
     private void forgetOldRequests(long now) {
-        long cutoff = now - requestRetention.toMillis();
-        int forgotten = 0;
-        try (var all = stores.requests.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value.getDone() && entry.value.getCreated() < cutoff) {
-                    stores.requests.delete(entry.key);
-                    if (++forgotten % PURGE_BATCH == 0) {
-                        staged.apply();
-                    }
-                }
-            }
+        int forgotten = stores.requests.forgetCreatedBefore(now - requestRetention.keep().toMillis(),
+                requestRetention.forgetPerRun());
+        if (forgotten == requestRetention.forgetPerRun()) {
+            LOG.info("event=requests_forgotten count={} more_due=possibly", forgotten);
         }
     }
 

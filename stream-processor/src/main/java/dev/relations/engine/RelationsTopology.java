@@ -53,6 +53,10 @@ public final class RelationsTopology {
      * Streams wipe "corrupted" stores after a crash instead.
      */
     public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention, Properties streamsConfig) {
+        return build(serdes, limits, RequestRetention.of(requestRetention), streamsConfig);
+    }
+
+    public static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Properties streamsConfig) {
         var strings = Serdes.String();
         var config = new StreamsConfig(streamsConfig);
         var topics = new Topics(config.getString(StreamsConfig.APPLICATION_ID_CONFIG));

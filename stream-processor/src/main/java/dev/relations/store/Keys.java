@@ -109,6 +109,11 @@ public final class Keys {
         return tenant.appKey() + "|" + requestId;
     }
 
+    /** An idempotency entry in creation order: created time, then its {@link #request} key. */
+    public static String requestCreation(long created, String requestKey) {
+        return hex16(created) + "|" + requestKey;
+    }
+
     /** The seq at the end of an order-index key ({@link #order}, {@link #roomOrder}). */
     public static long seqOf(String orderKey) {
         return Long.parseLong(orderKey.substring(orderKey.length() - 16), 16);

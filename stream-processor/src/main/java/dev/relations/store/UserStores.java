@@ -7,7 +7,6 @@ import dev.relations.domain.common.Username;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
-import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredSeat;
 import dev.relations.schemas.StoredUser;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -30,7 +29,7 @@ public final class UserStores {
     final SliceTable<String> blockers;
     final SliceTable<StoredBatch> batches;
     final SliceTable<Long> counters;
-    public final SliceTable<StoredRequest> requests;
+    public final RequestLog requests;
     final SliceTable<StoredSeat> seats;
     final SliceTable<String> seatOrder;
     final Counters counted;
@@ -49,7 +48,7 @@ public final class UserStores {
         blockers = layout.table(state, StoreNames.BLOCKERS);
         batches = layout.table(state, StoreNames.BATCHES);
         counters = layout.table(state, StoreNames.COUNTERS);
-        requests = layout.table(state, StoreNames.REQUESTS);
+        requests = new RequestLog(layout.table(state, StoreNames.REQUESTS), layout.table(state, StoreNames.REQUEST_CREATION));
         seats = layout.table(state, StoreNames.SEATS);
         seatOrder = layout.table(state, StoreNames.SEAT_ORDER);
         counted = new Counters(counters);

@@ -69,6 +69,7 @@ final class TopologyHarness implements AutoCloseable {
     private final TestInputTopic<String, CommandEnvelope> commands;
     private final TestInputTopic<byte[], byte[]> rawCommands;
     private int requests;
+    private long issuedAt = NOW;
     private final StateLayout layout;
     private final AvroSerdes serdes;
 
@@ -76,8 +77,12 @@ final class TopologyHarness implements AutoCloseable {
         this(stateDir, Limits.withRoster(limits));
     }
 
-    /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at. */
+    /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at (unless {@link #issueAt}). */
     TopologyHarness(Path stateDir, Limits limits) {
+        this(stateDir, limits, RequestRetention.of(RelationsTopology.REQUEST_RETENTION));
+    }
+
+    TopologyHarness(Path stateDir, Limits limits, RequestRetention retention) {
         serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -85,7 +90,7 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(StreamsSettings.errorHandling(APPLICATION_ID));
         layout = new StateLayout(serdes, APPLICATION_ID);
-        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits, RelationsTopology.REQUEST_RETENTION, props),
+        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits, retention, props),
                 props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
         commands = driver.createInputTopic(TOPICS.commands(), new StringSerializer(), serdes.commands().serializer());
@@ -140,6 +145,11 @@ final class TopologyHarness implements AutoCloseable {
         state.put(slice.tag() + ":" + key, new byte[] {1, 2, 3});
     }
 
+    /** Commands sent from now on are issued at that time. */
+    void issueAt(long time) {
+        issuedAt = time;
+    }
+
     /** Lets the driver's wall clock run, firing the punctuators that fall due. */
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
@@ -164,7 +174,7 @@ final class TopologyHarness implements AutoCloseable {
                 .setRequestId(requestId)
                 .setOrg(tenant.org())
                 .setApp(tenant.app())
-                .setIssuedAt(NOW)
+                .setIssuedAt(issuedAt)
                 .setExternal(true)
                 .setApi(body instanceof AddContact ? ADD_API : "")
                 .setBody(body)
