@@ -64,7 +64,8 @@ import java.util.function.Function;
 /**
  * The engine: owns deduplication, dispatch to the deciders, folding events into the
  * stores, publishing events, routing follow-up commands and emitting verdicts; it also
- * runs the wall-clock sweep of timed room mutes through the room decider. Deciders
+ * runs the wall-clock sweeps of timed room mutes (through the room decider), of reservations
+ * past their deadline ({@link ReservationDeadlines}) and of old idempotency entries. Deciders
  * stay pure; everything with I/O is here. Runs inside an exactly-once transaction, so a
  * command's store writes, events, follow-ups and verdict commit together or not at all.
  *
@@ -90,6 +91,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private final AvroSerdes serdes;
     private final Limits limits;
     private final RequestRetention requestRetention;
+    private final Duration reservationDeadline;
+    private ReservationDeadlines deadlines;
     private ProcessorContext<String, byte[]> context;
     private StagedStore staged;
     private StepOutputs outputs;
@@ -97,10 +100,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private RoomStores rooms;
     private EventEnvelopes events;
 
-    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention) {
+    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline) {
         this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
+        this.reservationDeadline = reservationDeadline;
     }
 
     @Override
@@ -117,6 +121,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 now -> runStep("forget_old_requests", () -> forgetOldRequests(now)));
         var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes, this::runStep);
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
+        this.deadlines = new ReservationDeadlines(stores.reservationDeadlines, stores.requests, reservationDeadline);
+        context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> runStep("expire_reservations", () -> deadlines.sweep(now,
+                        (key, compensation, at) -> outputs.command(new Record<>(key, compensation, at), key, compensation))));
     }
 
     /** Sends a completed step's records and writes its store changes. */
@@ -374,7 +382,24 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .build();
             outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
         }
+        if (step.envelope().getExternal() && decision.verdict().isEmpty() && decision.followUps().size() == 1) {
+            reserveUntilDeadline(step, toAvro.apply(decision.followUps().getFirst().command()));
+        }
         return decision.verdict();
+    }
+
+    /**
+     * A first step waiting for one step elsewhere: what that step's failure would send back here
+     * is sent anyway if the request is still unanswered at the deadline. Chains that wait for
+     * several steps (imports and batches of more than one target) have no deadline yet.
+     */
+    private void reserveUntilDeadline(Step step, Object followUp) {
+        for (var compensation : Compensations.of(CommandMapping.toDomain(followUp))) {
+            if (compensation.target().equals(step.self())) {
+                var envelope = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(compensation.body()).build();
+                deadlines.reserve(step.record().key(), envelope, step.ctx().now());
+            }
+        }
     }
 
     private void publish(Step step, EventMapping.Published published) {

@@ -27,6 +27,8 @@ public final class RelationsTopology {
 
     /** How long an Idempotency-Key is honoured by default. */
     public static final Duration REQUEST_RETENTION = Duration.ofHours(24);
+    /** How long a chain's first step keeps a reservation for a step that does not answer, by default. */
+    public static final Duration RESERVATION_DEADLINE = Duration.ofSeconds(60);
 
     public static Topology build(AvroSerdes serdes, Function<Tenant, RosterLimits> limits) {
         return build(serdes, limits, REQUEST_RETENTION);
@@ -53,10 +55,20 @@ public final class RelationsTopology {
      * Streams wipe "corrupted" stores after a crash instead.
      */
     public static Topology build(AvroSerdes serdes, Limits limits, Duration requestRetention, Properties streamsConfig) {
-        return build(serdes, limits, RequestRetention.of(requestRetention), streamsConfig);
+        return build(serdes, limits, RequestRetention.of(requestRetention), RESERVATION_DEADLINE, streamsConfig);
     }
 
-    public static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Properties streamsConfig) {
+    public static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention,
+                                 Duration reservationDeadline, Properties streamsConfig) {
+        return build(serdes, limits, requestRetention, reservationDeadline, streamsConfig, null);
+    }
+
+    /**
+     * {@code stepsSink} (null: the steps topic) lets a test receive the engine's own steps on a
+     * topic the topology does not read, to deliver them late, out of order, or not at all.
+     */
+    static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention,
+                          Duration reservationDeadline, Properties streamsConfig, String stepsSink) {
         var strings = Serdes.String();
         var config = new StreamsConfig(streamsConfig);
         var topics = new Topics(config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
@@ -65,7 +77,8 @@ public final class RelationsTopology {
         // deserialization handler sends it to the dead-letter topic like any other unreadable record.
         topology.addSource(COMMANDS_SOURCE, UnreadableCommands.required(strings.deserializer()),
                 UnreadableCommands.required(serdes.commands().deserializer()), topics.commands(), topics.steps());
-        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention), COMMANDS_SOURCE);
+        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention, reservationDeadline),
+                COMMANDS_SOURCE);
         // One store for every aggregate family: each exactly-once step writes one changelog
         // partition. No record cache: it holds changelog writes back to the commit, which then
         // waits for them (measured slower here, see the README).
@@ -73,7 +86,7 @@ public final class RelationsTopology {
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled(), COMMAND_PROCESSOR);
         // Values arrive serialized: the processor serializes each step's records inside the step (StepOutputs).
         var bytes = Serdes.ByteArray().serializer();
-        topology.addSink(StepOutputs.STEPS_SINK, topics.steps(), strings.serializer(), bytes, COMMAND_PROCESSOR);
+        topology.addSink(StepOutputs.STEPS_SINK, stepsSink == null ? topics.steps() : stepsSink, strings.serializer(), bytes, COMMAND_PROCESSOR);
         topology.addSink(StepOutputs.OUTCOMES_SINK, topics.outcomes(), strings.serializer(), bytes, COMMAND_PROCESSOR);
         topology.addSink(StepOutputs.EVENTS_SINK, topics.events(), strings.serializer(), bytes, COMMAND_PROCESSOR);
         topology.addSink(StepOutputs.NOTIFICATIONS_SINK, topics.notifications(), strings.serializer(), bytes, COMMAND_PROCESSOR);

@@ -4,6 +4,7 @@ import dev.relations.mapping.CommandMapping;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
+import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
@@ -30,6 +31,7 @@ public final class UserStores {
     final SliceTable<StoredBatch> batches;
     final SliceTable<Long> counters;
     public final RequestLog requests;
+    public final SliceTable<CommandEnvelope> reservationDeadlines;
     final SliceTable<StoredSeat> seats;
     final SliceTable<String> seatOrder;
     final Counters counted;
@@ -48,6 +50,7 @@ public final class UserStores {
         blockers = layout.table(state, StoreNames.BLOCKERS);
         batches = layout.table(state, StoreNames.BATCHES);
         counters = layout.table(state, StoreNames.COUNTERS);
+        reservationDeadlines = layout.table(state, StoreNames.RESERVATION_DEADLINES);
         requests = new RequestLog(layout.table(state, StoreNames.REQUESTS), layout.table(state, StoreNames.REQUEST_CREATION));
         seats = layout.table(state, StoreNames.SEATS);
         seatOrder = layout.table(state, StoreNames.SEAT_ORDER);

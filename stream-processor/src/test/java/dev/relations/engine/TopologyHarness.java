@@ -65,6 +65,9 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, Notification> notifications;
     final TestOutputTopic<byte[], byte[]> deadLetters;
     static final Topics TOPICS = new Topics(APPLICATION_ID);
+    private static final String HELD_STEPS = "held-steps";
+    final TestOutputTopic<String, CommandEnvelope> heldSteps;
+    private final TestInputTopic<String, CommandEnvelope> steps;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CommandEnvelope> commands;
     private final TestInputTopic<byte[], byte[]> rawCommands;
@@ -83,6 +86,14 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     TopologyHarness(Path stateDir, Limits limits, RequestRetention retention) {
+        this(stateDir, limits, retention, RelationsTopology.RESERVATION_DEADLINE, false);
+    }
+
+    /**
+     * With {@code holdSteps} the engine's own steps are not run at once: they wait on
+     * {@link #heldSteps} until the test delivers them ({@link #deliver}), late or never.
+     */
+    TopologyHarness(Path stateDir, Limits limits, RequestRetention retention, Duration reservationDeadline, boolean holdSteps) {
         serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
         var props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -90,7 +101,8 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(StreamsSettings.errorHandling(APPLICATION_ID));
         layout = new StateLayout(serdes, APPLICATION_ID);
-        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits, retention, props),
+        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits, retention, reservationDeadline, props,
+                holdSteps ? HELD_STEPS : null),
                 props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
         commands = driver.createInputTopic(TOPICS.commands(), new StringSerializer(), serdes.commands().serializer());
@@ -98,6 +110,8 @@ final class TopologyHarness implements AutoCloseable {
         outcomes = driver.createOutputTopic(TOPICS.outcomes(), keys, serdes.outcomes().deserializer());
         events = driver.createOutputTopic(TOPICS.events(), keys, serdes.events().deserializer());
         notifications = driver.createOutputTopic(TOPICS.notifications(), keys, serdes.notifications().deserializer());
+        heldSteps = driver.createOutputTopic(HELD_STEPS, keys, serdes.commands().deserializer());
+        steps = driver.createInputTopic(TOPICS.steps(), new StringSerializer(), serdes.commands().serializer());
         rawCommands = driver.createInputTopic(TOPICS.commands(), new ByteArraySerializer(), new ByteArraySerializer());
         deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
@@ -145,6 +159,38 @@ final class TopologyHarness implements AutoCloseable {
         state.put(slice.tag() + ":" + key, new byte[] {1, 2, 3});
     }
 
+    /** Pipes one command as the API sends it to a user's aggregate, without waiting for an answer; answers its request id. */
+    String submit(Tenant tenant, String self, Object body) {
+        var requestId = nextRequestId();
+        commands.pipeInput(RecordKeys.user(tenant, name(self)), external(tenant, requestId, body));
+        return requestId;
+    }
+
+    /** A command as the API writes it. */
+    private CommandEnvelope external(Tenant tenant, String requestId, Object body) {
+        return CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(issuedAt)
+                .setExternal(true)
+                .setApi(body instanceof AddContact ? ADD_API : "")
+                .setBody(body)
+                .build();
+    }
+
+    /** Runs every held step, and the steps they send, until none is left. */
+    void deliverAllHeld() {
+        while (!heldSteps.isEmpty()) {
+            heldSteps.readKeyValuesToList().forEach(this::deliver);
+        }
+    }
+
+    /** Runs a held step now, as if it had just arrived on the steps topic. */
+    void deliver(KeyValue<String, CommandEnvelope> step) {
+        steps.pipeInput(step.key, step.value);
+    }
+
     /** Commands sent from now on are issued at that time. */
     void issueAt(long time) {
         issuedAt = time;
@@ -170,16 +216,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {
-        var envelope = CommandEnvelope.newBuilder()
-                .setRequestId(requestId)
-                .setOrg(tenant.org())
-                .setApp(tenant.app())
-                .setIssuedAt(issuedAt)
-                .setExternal(true)
-                .setApi(body instanceof AddContact ? ADD_API : "")
-                .setBody(body)
-                .build();
-        commands.pipeInput(key, envelope);
+        commands.pipeInput(key, external(tenant, requestId, body));
         var answered = outcomes.readKeyValuesToList();
         assertThat(answered).as("outcomes of %s", requestId).hasSize(1);
         assertThat(answered.getFirst().key).isEqualTo(requestId);
