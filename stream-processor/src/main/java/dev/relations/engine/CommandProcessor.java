@@ -64,7 +64,8 @@ import java.util.function.Function;
 /**
  * The engine: owns deduplication, dispatch to the deciders, folding events into the
  * stores, publishing events, routing follow-up commands and emitting verdicts; it also
- * runs the wall-clock sweep of timed room mutes through the room decider. Deciders
+ * runs the wall-clock sweeps of timed room mutes (through the room decider), of reservations
+ * past their deadline ({@link ReservationDeadlines}) and of old idempotency entries. Deciders
  * stay pure; everything with I/O is here. Runs inside an exactly-once transaction, so a
  * command's store writes, events, follow-ups and verdict commit together or not at all.
  *
@@ -77,8 +78,6 @@ import java.util.function.Function;
 final class CommandProcessor implements Processor<String, CommandEnvelope, String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
-    private static final int PURGE_BATCH = 1_000;
     /**
      * Every wall-clock punctuation makes its task commit a transaction, even an idle one, so the
      * sweep runs every few seconds: reads already hide a mute past its expiry, and only the
@@ -91,7 +90,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     private final AvroSerdes serdes;
     private final Limits limits;
-    private final Duration requestRetention;
+    private final RequestRetention requestRetention;
+    private final Duration reservationDeadline;
+    private ReservationDeadlines deadlines;
     private ProcessorContext<String, byte[]> context;
     private StagedStore staged;
     private StepOutputs outputs;
@@ -99,10 +100,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private RoomStores rooms;
     private EventEnvelopes events;
 
-    CommandProcessor(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline) {
         this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
+        this.reservationDeadline = reservationDeadline;
     }
 
     @Override
@@ -111,14 +113,18 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
         var layout = new StateLayout(serdes, context.applicationId());
         this.staged = new StagedStore(state);
-        this.outputs = new StepOutputs(serdes);
+        this.outputs = new StepOutputs(serdes, new Topics(context.applicationId()));
         this.stores = new UserStores(staged, layout);
         this.rooms = new RoomStores(staged, layout);
         this.events = new EventEnvelopes(stores, rooms);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME,
+        context.schedule(RequestRetention.EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> runStep("forget_old_requests", () -> forgetOldRequests(now)));
         var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes, this::runStep);
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
+        this.deadlines = new ReservationDeadlines(stores.reservationDeadlines, stores.requests, reservationDeadline);
+        context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> runStep("expire_reservations", () -> deadlines.sweep(now,
+                        (key, compensation, at) -> outputs.command(new Record<>(key, compensation, at), key, compensation))));
     }
 
     /** Sends a completed step's records and writes its store changes. */
@@ -148,23 +154,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     /**
-     * Idempotency keys are honoured for {@code requestRetention}; answered requests older
-     * than that are forgotten, so the store does not grow with the request count forever.
-     * Forgetting needs no all-or-nothing, so it is written through in bounded batches.
+     * Idempotency keys are honoured for the retention; older requests are forgotten, so the
+     * store does not grow with the request count forever. The creation-time index hands out
+     * only what is due, oldest first, and a run forgets a bounded number: a backlog is worked
+     * off over the next runs instead of holding the stream thread.
      */
     private void forgetOldRequests(long now) {
-        long cutoff = now - requestRetention.toMillis();
-        int forgotten = 0;
-        try (var all = stores.requests.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value.getDone() && entry.value.getCreated() < cutoff) {
-                    stores.requests.delete(entry.key);
-                    if (++forgotten % PURGE_BATCH == 0) {
-                        staged.apply();
-                    }
-                }
-            }
+        int forgotten = stores.requests.forgetCreatedBefore(now - requestRetention.keep().toMillis(),
+                requestRetention.forgetPerRun());
+        if (forgotten == requestRetention.forgetPerRun()) {
+            LOG.info("event=requests_forgotten count={} more_due=possibly", forgotten);
         }
     }
 
@@ -383,7 +382,24 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .build();
             outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
         }
+        if (step.envelope().getExternal() && decision.verdict().isEmpty() && decision.followUps().size() == 1) {
+            reserveUntilDeadline(step, toAvro.apply(decision.followUps().getFirst().command()));
+        }
         return decision.verdict();
+    }
+
+    /**
+     * A first step waiting for one step elsewhere: what that step's failure would send back here
+     * is sent anyway if the request is still unanswered at the deadline. Chains that wait for
+     * several steps (imports and batches of more than one target) have no deadline yet.
+     */
+    private void reserveUntilDeadline(Step step, Object followUp) {
+        for (var compensation : Compensations.of(CommandMapping.toDomain(followUp))) {
+            if (compensation.target().equals(step.self())) {
+                var envelope = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(compensation.body()).build();
+                deadlines.reserve(step.record().key(), envelope, step.ctx().now());
+            }
+        }
     }
 
     private void publish(Step step, EventMapping.Published published) {

@@ -19,18 +19,21 @@ import java.util.Map;
 public final class LostOutputs extends DefaultProductionExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(LostOutputs.class);
     private String deadLetters;
+    private String outcomes;
 
     @Override
     public void configure(Map<String, ?> configs) {
         super.configure(configs);
         var configured = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
         this.deadLetters = configured == null ? null : configured.toString();
+        var applicationId = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.outcomes = applicationId == null ? null : new Topics(applicationId.toString()).outcomes();
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
         var response = super.handleError(context, record, exception);
-        boolean droppable = Topics.OUTCOMES.equals(record.topic()) || record.topic().equals(deadLetters);
+        boolean droppable = record.topic().equals(outcomes) || record.topic().equals(deadLetters);
         if (response.result() != Result.FAIL || !droppable) {
             return response;
         }

@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class StepOutputs {
     static final String EVENTS_SINK = "events-sink";
-    static final String COMMANDS_SINK = "commands-sink";
+    static final String STEPS_SINK = "steps-sink";
     static final String OUTCOMES_SINK = "outcomes-sink";
     static final String NOTIFICATIONS_SINK = "notifications-sink";
 
@@ -30,9 +30,11 @@ final class StepOutputs {
     private final Serializer<CommandEnvelope> commands;
     private final Serializer<Outcome> outcomes;
     private final Serializer<Notification> notifications;
+    private final Topics topics;
     private final List<Pending> pending = new ArrayList<>();
 
-    StepOutputs(AvroSerdes serdes) {
+    StepOutputs(AvroSerdes serdes, Topics topics) {
+        this.topics = topics;
         this.events = serdes.events().serializer();
         this.commands = serdes.commands().serializer();
         this.outcomes = serdes.outcomes().serializer();
@@ -40,19 +42,20 @@ final class StepOutputs {
     }
 
     void event(Record<?, ?> origin, String key, EventEnvelope event) {
-        add(origin, key, events.serialize(Topics.EVENTS, event), EVENTS_SINK);
+        add(origin, key, events.serialize(topics.events(), event), EVENTS_SINK);
     }
 
+    /** A step the engine sends itself: to the steps topic, never to the one clients write to. */
     void command(Record<?, ?> origin, String key, CommandEnvelope command) {
-        add(origin, key, commands.serialize(Topics.COMMANDS, command), COMMANDS_SINK);
+        add(origin, key, commands.serialize(topics.steps(), command), STEPS_SINK);
     }
 
     void outcome(Record<?, ?> origin, Outcome outcome) {
-        add(origin, outcome.getRequestId(), outcomes.serialize(Topics.OUTCOMES, outcome), OUTCOMES_SINK);
+        add(origin, outcome.getRequestId(), outcomes.serialize(topics.outcomes(), outcome), OUTCOMES_SINK);
     }
 
     void notification(Record<?, ?> origin, String key, Notification notification) {
-        add(origin, key, notifications.serialize(Topics.NOTIFICATIONS, notification), NOTIFICATIONS_SINK);
+        add(origin, key, notifications.serialize(topics.notifications(), notification), NOTIFICATIONS_SINK);
     }
 
     /** Sends what the step made, in the order it made it. */

@@ -109,6 +109,16 @@ public final class Keys {
         return tenant.appKey() + "|" + requestId;
     }
 
+    /** A reservation's deadline in due order: due time, the request holding it, the aggregate holding it. */
+    public static String reservationDeadline(long due, String requestId, String recordKey) {
+        return hex16(due) + "|" + requestId + "|" + recordKey;
+    }
+
+    /** An idempotency entry in creation order: created time, then its {@link #request} key. */
+    public static String requestCreation(long created, String requestKey) {
+        return hex16(created) + "|" + requestKey;
+    }
+
     /** The seq at the end of an order-index key ({@link #order}, {@link #roomOrder}). */
     public static long seqOf(String orderKey) {
         return Long.parseLong(orderKey.substring(orderKey.length() - 16), 16);

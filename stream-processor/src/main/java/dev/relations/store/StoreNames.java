@@ -1,6 +1,7 @@
 package dev.relations.store;
 
 import dev.relations.mapping.AvroSerdes;
+import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
@@ -71,10 +72,19 @@ public final class StoreNames {
     public static final Slice<String> SUPER_ADMIN_ORDER = new Slice<>("super-admin-order", "sao", s -> Serdes.String());
     /** tenant|request-id -> StoredRequest: idempotency of external commands. */
     public static final Slice<StoredRequest> REQUESTS = new Slice<>("requests", "q", AvroSerdes::storedRequests);
+    /** created-time|tenant|request-id -> tenant|request-id: the requests in the order they expire. */
+    public static final Slice<String> REQUEST_CREATION = new Slice<>("request-creation", "qc", s -> Serdes.String());
+
+    /**
+     * due-time|request-id|aggregate-key -> the compensation that releases what the request
+     * reserves at that aggregate, sent if the request is still unanswered when due.
+     */
+    public static final Slice<CommandEnvelope> RESERVATION_DEADLINES = new Slice<>("reservation-deadlines", "rd", AvroSerdes::commands);
 
     public static final List<Slice<?>> ALL = List.of(USERS, USER_CREATION, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER, REQUESTS);
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER, REQUESTS,
+            REQUEST_CREATION, RESERVATION_DEADLINES);
 
     private StoreNames() {
     }

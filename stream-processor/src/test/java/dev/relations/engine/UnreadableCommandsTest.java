@@ -77,7 +77,7 @@ class UnreadableCommandsTest {
         assertThat(dead.getLast().value()).isEqualTo(valid);
         for (int offset = 0; offset < dead.size(); offset++) {
             var headers = dead.get(offset).headers();
-            assertThat(header(headers, "__streams.errors.topic")).isEqualTo(Topics.COMMANDS);
+            assertThat(header(headers, "__streams.errors.topic")).isEqualTo(TopologyHarness.TOPICS.commands());
             assertThat(header(headers, "__streams.errors.partition")).isEqualTo("0");
             assertThat(header(headers, "__streams.errors.offset")).isEqualTo(Integer.toString(offset));
             assertThat(header(headers, "__streams.errors.exception")).isEqualTo(SerializationException.class.getName());

@@ -44,12 +44,14 @@ public class CommandBus implements AutoCloseable {
     private final VerdictListener listener;
     private final MeterRegistry meters;
     private final KafkaClientMetrics producerMetrics;
+    private final Topics topics;
 
     public CommandBus(KafkaSettings settings, StreamsRuntime runtime, MeterRegistry meters, OutcomeConsumers outcomes,
                       @Value("${relations.request-timeout:15s}") Duration timeout,
                       @Value("${relations.verdict-listener.first-backoff:100ms}") Duration firstBackoff,
                       @Value("${relations.verdict-listener.max-backoff:5s}") Duration maxBackoff) {
         this.timeout = timeout;
+        this.topics = new Topics(settings.getApplicationId());
         this.meters = meters;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
@@ -60,7 +62,7 @@ public class CommandBus implements AutoCloseable {
                 new StringSerializer(), runtime.serdes().commands().serializer());
         this.producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(meters);
-        this.listener = new VerdictListener(outcomes, this::deliver, consumer -> {
+        this.listener = new VerdictListener(outcomes, topics.outcomes(), this::deliver, consumer -> {
             var metrics = new KafkaClientMetrics(consumer);
             metrics.bindTo(meters);
             return metrics;
@@ -80,7 +82,7 @@ public class CommandBus implements AutoCloseable {
                 .build();
         var verdict = waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
         try {
-            producer.send(new ProducerRecord<>(Topics.COMMANDS, aggregateKey, envelope), (metadata, error) -> {
+            producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope), (metadata, error) -> {
                 if (error != null) {
                     waiting.remove(requestId);
                     verdict.completeExceptionally(error);

@@ -1,6 +1,5 @@
 package dev.relations.api.command;
 
-import dev.relations.engine.Topics;
 import dev.relations.schemas.Outcome;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -31,6 +30,7 @@ final class VerdictListener implements AutoCloseable {
     }
 
     private final OutcomeConsumers consumers;
+    private final String topic;
     private final java.util.function.Consumer<Outcome> deliver;
     private final Instrument instrument;
     private final Duration firstBackoff;
@@ -47,9 +47,10 @@ final class VerdictListener implements AutoCloseable {
      * Opens the first consumer now, positioned at the end of every partition, so that no verdict
      * produced after this returns can be missed; fails if that cannot be done.
      */
-    VerdictListener(OutcomeConsumers consumers, java.util.function.Consumer<Outcome> deliver, Instrument instrument,
-                    Duration firstBackoff, Duration maxBackoff) {
+    VerdictListener(OutcomeConsumers consumers, String topic, java.util.function.Consumer<Outcome> deliver,
+                    Instrument instrument, Duration firstBackoff, Duration maxBackoff) {
         this.consumers = consumers;
+        this.topic = topic;
         this.deliver = deliver;
         this.instrument = instrument;
         this.firstBackoff = firstBackoff;
@@ -76,7 +77,7 @@ final class VerdictListener implements AutoCloseable {
     private void open() {
         var opened = consumers.open();
         try {
-            var partitions = opened.partitionsFor(Topics.OUTCOMES).stream()
+            var partitions = opened.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             opened.assign(partitions);

@@ -3,6 +3,7 @@ package dev.relations.api.runtime;
 import dev.relations.api.config.Apps;
 import dev.relations.mapping.AvroSerdes;
 import dev.relations.engine.RelationsTopology;
+import dev.relations.engine.RequestRetention;
 import dev.relations.engine.SchemaSubjects;
 import dev.relations.engine.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
@@ -45,7 +46,8 @@ public class StreamsRuntime implements AutoCloseable {
 
     public StreamsRuntime(KafkaSettings settings, Apps apps, MeterRegistry meters, ProcessExit exit,
                           @Value("${micronaut.server.port:8080}") int httpPort,
-                          @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention) {
+                          @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention,
+                          @Value("${relations.reservation-deadline:60s}") Duration reservationDeadline) {
         TopicProvisioner.ensure(settings);
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
         SchemaSubjects.registerAll(registry, settings.getApplicationId());
@@ -55,7 +57,8 @@ public class StreamsRuntime implements AutoCloseable {
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
                 settings.getCommitIntervalMs());
-        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention, props), props);
+        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(),
+                RequestRetention.of(idempotencyRetention), reservationDeadline, props), props);
         // Lag, commit latency, restoration, and RocksDB memory (block cache, memtables) per store.
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);

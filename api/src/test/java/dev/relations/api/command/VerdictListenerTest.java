@@ -1,6 +1,7 @@
 package dev.relations.api.command;
 
 import dev.relations.engine.Topics;
+
 import dev.relations.schemas.Outcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -23,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The verdict listener outlives a failing consumer: it reopens one, where the old one was, and says when it cannot receive. */
 class VerdictListenerTest {
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.OUTCOMES, 0);
+    private static final String TOPIC = new Topics("relations").outcomes();
+    private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
 
     private final LinkedBlockingQueue<Object> opens = new LinkedBlockingQueue<>();
     private final List<Outcome> delivered = new CopyOnWriteArrayList<>();
@@ -95,7 +97,7 @@ class VerdictListenerTest {
     }
 
     private VerdictListener start() {
-        return new VerdictListener(this::open, delivered::add, consumer -> () -> { }, Duration.ofMillis(10), Duration.ofMillis(50));
+        return new VerdictListener(this::open, TOPIC, delivered::add, consumer -> () -> { }, Duration.ofMillis(10), Duration.ofMillis(50));
     }
 
     /** Lets the next {@code count} opens succeed. */
@@ -117,7 +119,7 @@ class VerdictListenerTest {
             throw failure;
         }
         var consumer = new SlowMockConsumer();
-        consumer.updatePartitions(Topics.OUTCOMES, List.of(new PartitionInfo(Topics.OUTCOMES, 0, null, null, null)));
+        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, null, null, null)));
         // Every consumer finds the partition's end far ahead: where it reads from shows whether it resumed.
         consumer.updateEndOffsets(Map.of(PARTITION, opened.isEmpty() ? 0L : 100L));
         opened.add(consumer);
@@ -125,7 +127,7 @@ class VerdictListenerTest {
     }
 
     private static ConsumerRecord<String, Outcome> verdict(long offset, String requestId) {
-        return new ConsumerRecord<>(Topics.OUTCOMES, 0, offset, requestId, Outcome.newBuilder().setRequestId(requestId).setStatus(200).build());
+        return new ConsumerRecord<>(TOPIC, 0, offset, requestId, Outcome.newBuilder().setRequestId(requestId).setStatus(200).build());
     }
 
     private static void await(BooleanSupplier condition) {

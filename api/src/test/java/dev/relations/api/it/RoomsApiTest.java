@@ -23,12 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoomsApiTest {
     private static final int JOINED_LIMIT = 3;
     private static final TestApp APP = TestApp.unique("rooms", 100);
+    private static final Topics TOPICS = new Topics("rooms-it-" + APP.name());
     private static ServiceInstance service;
     private static Client client;
 
     @BeforeAll
     static void start() {
-        service = ServiceInstance.start(TestCluster.get(), "rooms-it-" + APP.name(), TestCluster.get().newDirectory("rooms"),
+        service = ServiceInstance.start(TestCluster.get(), TOPICS.applicationId(), TestCluster.get().newDirectory("rooms"),
                 TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT), APP);
         client = new Client(service, APP).authenticated();
     }
@@ -513,8 +514,8 @@ class RoomsApiTest {
     @Test
     void an_expired_mute_is_published_as_an_event_and_told_to_the_user() {
         var id = room("exp-owner", "exp-1");
-        try (var events = new TopicReader<>(TestCluster.get(), Topics.EVENTS, EventEnvelope.class);
-             var notifications = new TopicReader<>(TestCluster.get(), Topics.NOTIFICATIONS, Notification.class)) {
+        try (var events = new TopicReader<>(TestCluster.get(), TOPICS.events(), EventEnvelope.class);
+             var notifications = new TopicReader<>(TestCluster.get(), TOPICS.notifications(), Notification.class)) {
             client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("exp-1"), "mute_duration", 1000));
 
             var lifted = events.collect(r -> r.value().getEventType().equals("room.mutes.removed")

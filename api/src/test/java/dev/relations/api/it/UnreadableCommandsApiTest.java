@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnreadableCommandsApiTest {
     private static final TestApp APP = TestApp.unique("poison", 100);
     private static final String APPLICATION_ID = "poison-it-" + APP.name();
+    private static final Topics TOPICS = new Topics(APPLICATION_ID);
     private static ServiceInstance service;
 
     @BeforeAll
@@ -61,10 +62,10 @@ class UnreadableCommandsApiTest {
         int partitions;
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 cluster.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            partitions = producer.partitionsFor(Topics.COMMANDS).size();
+            partitions = producer.partitionsFor(TOPICS.commands()).size();
             for (int partition = 0; partition < partitions; partition++) {
                 for (var record : poison) {
-                    producer.send(new ProducerRecord<>(Topics.COMMANDS, partition, record[0], record[1])).get();
+                    producer.send(new ProducerRecord<>(TOPICS.commands(), partition, record[0], record[1])).get();
                 }
             }
         }
@@ -83,7 +84,7 @@ class UnreadableCommandsApiTest {
         var dead = readDeadLetters(cluster, partitions * poison.size());
         assertThat(dead).hasSize(partitions * poison.size());
         assertThat(dead).allSatisfy(record -> {
-            assertThat(header(record, "__streams.errors.topic")).isEqualTo(Topics.COMMANDS);
+            assertThat(header(record, "__streams.errors.topic")).isEqualTo(TOPICS.commands());
             assertThat(header(record, "__streams.errors.offset")).isNotBlank();
             assertThat(header(record, "__streams.errors.exception")).isNotBlank();
         });
@@ -109,7 +110,7 @@ class UnreadableCommandsApiTest {
                 .setBody(new DeleteUser("poison-target"))
                 .build();
         var valid = AvroSerdes.using(new HttpSchemaRegistryClient(cluster.registryUrl())).commands().serializer()
-                .serialize(Topics.COMMANDS, envelope);
+                .serialize(TOPICS.commands(), envelope);
         return List.of(
                 new byte[][] {key, random},
                 new byte[][] {key, new byte[0]},
@@ -132,7 +133,7 @@ class UnreadableCommandsApiTest {
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters(TestCluster cluster, int expected) {
-        var topic = Topics.deadLetters(APPLICATION_ID);
+        var topic = TOPICS.deadLetters();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
