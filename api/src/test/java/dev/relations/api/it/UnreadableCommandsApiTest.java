@@ -58,17 +58,8 @@ class UnreadableCommandsApiTest {
     @Test
     void writes_for_keys_on_every_partition_succeed_after_unreadable_records_on_each_partition() throws Exception {
         var cluster = TestCluster.get();
-        var poison = poisonRecords(cluster);
-        int partitions;
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                cluster.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
-            partitions = producer.partitionsFor(TOPICS.commands()).size();
-            for (int partition = 0; partition < partitions; partition++) {
-                for (var record : poison) {
-                    producer.send(new ProducerRecord<>(TOPICS.commands(), partition, record[0], record[1])).get();
-                }
-            }
-        }
+        var poison = poisonRecords(cluster.registryUrl(), TOPICS, APP);
+        int partitions = poisonEveryPartition(cluster.bootstrapServers(), TOPICS, poison);
         var client = new Client(service, APP).authenticated();
         var users = usersOnEveryPartition(partitions);
 
@@ -93,15 +84,29 @@ class UnreadableCommandsApiTest {
         assertThat(perPartition).hasSize(partitions).allSatisfy((partition, count) -> assertThat(count).isEqualTo(poison.size()));
     }
 
+    /** Writes every poison record to every partition of the deployment's commands topic; answers the partition count. */
+    static int poisonEveryPartition(String bootstrapServers, Topics topics, List<byte[][]> poison) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), new ByteArraySerializer(), new ByteArraySerializer())) {
+            int partitions = producer.partitionsFor(topics.commands()).size();
+            for (int partition = 0; partition < partitions; partition++) {
+                for (var record : poison) {
+                    producer.send(new ProducerRecord<>(topics.commands(), partition, record[0], record[1])).get();
+                }
+            }
+            return partitions;
+        }
+    }
+
     /** Key and value pairs: random bytes, an empty value, no value, an unknown schema id, truncated Avro, no key. */
-    private static List<byte[][]> poisonRecords(TestCluster cluster) {
-        var tenant = new Tenant(APP.org(), APP.app());
+    static List<byte[][]> poisonRecords(String registryUrl, Topics topics, TestApp app) {
+        var tenant = new Tenant(app.org(), app.app());
         var key = RecordKeys.user(tenant, Username.of("poison-target")).getBytes(StandardCharsets.UTF_8);
         var random = new byte[48];
         new Random(11).nextBytes(random);
         random[0] = 17;
         var envelope = CommandEnvelope.newBuilder()
-                .setRequestId("poison-" + APP.name())
+                .setRequestId("poison-" + app.name())
                 .setOrg(tenant.org())
                 .setApp(tenant.app())
                 .setIssuedAt(System.currentTimeMillis())
@@ -109,8 +114,8 @@ class UnreadableCommandsApiTest {
                 .setApi("")
                 .setBody(new DeleteUser("poison-target"))
                 .build();
-        var valid = AvroSerdes.using(new HttpSchemaRegistryClient(cluster.registryUrl())).commands().serializer()
-                .serialize(TOPICS.commands(), envelope);
+        var valid = AvroSerdes.using(new HttpSchemaRegistryClient(registryUrl)).commands().serializer()
+                .serialize(topics.commands(), envelope);
         return List.of(
                 new byte[][] {key, random},
                 new byte[][] {key, new byte[0]},
