@@ -33,6 +33,7 @@ public final class UserStores {
     public final SliceTable<StoredRequest> requests;
     final SliceTable<StoredSeat> seats;
     final SliceTable<String> seatOrder;
+    final SliceTable<String> roomEntryNotes;
     final Counters counted;
     final SliceTable<Long> appCounters;
     final Counters appCounted;
@@ -52,6 +53,7 @@ public final class UserStores {
         requests = layout.table(state, StoreNames.REQUESTS);
         seats = layout.table(state, StoreNames.SEATS);
         seatOrder = layout.table(state, StoreNames.SEAT_ORDER);
+        roomEntryNotes = layout.table(state, StoreNames.ROOM_ENTRY_NOTES);
         counted = new Counters(counters);
         appCounters = layout.table(state, StoreNames.APP_COUNTERS);
         appCounted = new Counters(appCounters);

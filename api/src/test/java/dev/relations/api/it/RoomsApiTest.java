@@ -157,6 +157,27 @@ class RoomsApiTest {
         eventually(() -> joined("del-m").isEmpty() && joined("del-owner").isEmpty());
     }
 
+    /** SPEC B.3: a user registered again under a deleted user's name inherits no room entry, even in rooms the old one had left. */
+    @Test
+    void a_deleted_user_leaves_no_blocklist_allowlist_or_mute_entry_behind() {
+        var id = room("dc-owner", "dc-blocked", "dc-left");
+        assertThat(client.post("/chatrooms/" + id + "/blocks/users/dc-blocked", null).status()).isEqualTo(200);
+        assertThat(client.post("/chatrooms/" + id + "/white/users/dc-left", null).status()).isEqualTo(200);
+        assertThat(client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("dc-left"), "mute_duration", -1))
+                .status()).isEqualTo(200);
+        assertThat(client.delete("/chatrooms/" + id + "/users/dc-left").status()).isEqualTo(200);
+
+        assertThat(client.delete("/users/dc-blocked").status()).isEqualTo(200);
+        assertThat(client.delete("/users/dc-left").status()).isEqualTo(200);
+        eventually(() -> values(client.get("/chatrooms/" + id + "/blocks/users").body().get("data")).isEmpty()
+                && values(client.get("/chatrooms/" + id + "/white/users").body().get("data")).isEmpty()
+                && client.get("/chatrooms/" + id + "/mute").body().get("data").isEmpty());
+        users("dc-blocked");
+
+        var rejoin = client.post("/chatrooms/" + id + "/users/dc-blocked", null);
+        assertThat(rejoin.status()).as("rejoin: %s", rejoin.body()).isEqualTo(200);
+    }
+
     @Test
     void rooms_are_listed_with_a_cursor() {
         var a = room("ls-1");

@@ -24,6 +24,7 @@ import static dev.relations.domain.common.Samples.NOW;
 import static dev.relations.domain.room.RoomScenario.ROOM;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
+import static dev.relations.domain.room.RoomScenario.note;
 import static dev.relations.domain.room.RoomScenario.muted;
 import static dev.relations.domain.room.RoomScenario.noRoom;
 import static dev.relations.domain.room.RoomScenario.others;
@@ -44,7 +45,7 @@ class MuteTest {
 
         scenario.when(mute(DAY, BOB, CAROL))
                 .events(new MutesAdded(ROOM, List.of(BOB, CAROL), NOW + DAY))
-                .noFollowUps()
+                .followUps(note(BOB), note(CAROL))
                 .accepted(new Reply.MuteReply(List.of(new MuteResult(BOB, true, NOW + DAY), new MuteResult(CAROL, true, NOW + DAY))));
         assertThat(scenario.room().mute(BOB)).contains(new Mute(BOB, NOW + DAY));
     }

@@ -15,6 +15,7 @@ import dev.relations.domain.room.RoomEvent.RoomCreated;
 import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.seat.SeatCommand.CheckUser;
+import dev.relations.domain.seat.SeatCommand.NoteRoomEntries;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
 
@@ -131,6 +132,11 @@ final class RoomScenario {
 
     static FollowUp<SeatCommand> release(Username user) {
         return new FollowUp<>(user, new ReleaseSeat(user, ROOM));
+    }
+
+    /** The room tells the user's side it holds an entry on the user, for the deletion cascade (SPEC B.3). */
+    static FollowUp<SeatCommand> note(Username user) {
+        return new FollowUp<>(user, new NoteRoomEntries(user, ROOM));
     }
 
     static RoomLimits limits(int maxAdmins, int forbiddenOpStatus) {
