@@ -23,14 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoomsApiTest {
     private static final int JOINED_LIMIT = 3;
     private static final TestApp APP = TestApp.unique("rooms", 100);
+    /** An app with Easemob's production-like switches and smaller room limits. */
+    private static final TestApp STRICT = TestApp.unique("strict", 100);
     private static ServiceInstance service;
     private static Client client;
+    private static Client strict;
 
     @BeforeAll
     static void start() {
         service = ServiceInstance.start(TestCluster.get(), "rooms-it-" + APP.name(), TestCluster.get().newDirectory("rooms"),
-                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT), APP);
+                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT,
+                        "relations.apps." + STRICT.name() + ".forbidden-op-status", 403,
+                        "relations.apps." + STRICT.name() + ".rooms-batch-remove-max", 2,
+                        "relations.apps." + STRICT.name() + ".rooms-max-users-ceiling", 50,
+                        "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4), APP, STRICT);
         client = new Client(service, APP).authenticated();
+        strict = new Client(service, STRICT).authenticated();
     }
 
     @AfterAll
@@ -201,6 +209,28 @@ class RoomsApiTest {
             assertThat(r.get("owner").asText()).isEqualTo("ls-1");
             assertThat(r.get("affiliations_count").asInt()).isEqualTo(1);
         });
+    }
+
+    /** G-2, G-4, G-12: the batch removal size, the forbidden_op status and the room size limits are per-app settings. */
+    @Test
+    void an_app_configures_its_forbidden_op_status_batch_removal_size_and_room_limits() {
+        for (var name : List.of("st-owner", "st-1", "st-2", "st-3")) {
+            assertThat(strict.post("/users", Map.of("username", name, "password", "pw")).status()).isIn(200, 400);
+        }
+        var tooBig = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner", "maxusers", 51));
+        var tooCustom = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner", "custom", "12345"));
+        var created = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner",
+                "members", List.of("st-1", "st-2", "st-3")));
+        var id = created.body().get("data").get("id").asText();
+
+        assertError(tooBig, 403, "exceed_limit", "maxUsers cannot exceed 50");
+        assertError(tooCustom, 403, "exceed_limit", "custom cannot exceed to 4");
+        assertThat(strict.get("/chatrooms/" + id).body().get("data").get(0).get("maxusers").asInt()).isEqualTo(50);
+        assertError(strict.post("/chatrooms/" + id + "/users/st-1", null), 403, "forbidden_op",
+                "can not join this group, reason:user: st-1 already in group: " + id + "\n");
+        assertError(strict.delete("/chatrooms/" + id + "/users/st-1,st-2,st-3"), 400, "invalid_parameter",
+                "kickMember: kickMembers number more than maxSize : 2");
+        assertThat(strict.delete("/chatrooms/" + id + "/users/st-1,st-2").status()).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ members
