@@ -25,6 +25,7 @@ public class AppSettings {
     private int roomsBatchRemoveMax = RoomLimits.defaults().batchRemoveMax();
     private int roomsMaxCustomLength = RoomLimits.defaults().maxCustomLength();
     private int forbiddenOpStatus = RoomLimits.defaults().forbiddenOpStatus();
+    private long permanentMuteExpire = RoomLimits.defaults().permanentMuteExpire();
 
     public AppSettings(@Parameter String name) {
         this.name = name;
@@ -152,11 +153,20 @@ public class AppSettings {
         this.forbiddenOpStatus = forbiddenOpStatus;
     }
 
+    /** The {@code expire} a permanent mute is answered with (SPEC G-21: -1, or Easemob's 4638873600000). */
+    public long getPermanentMuteExpire() {
+        return permanentMuteExpire;
+    }
+
+    public void setPermanentMuteExpire(long permanentMuteExpire) {
+        this.permanentMuteExpire = permanentMuteExpire;
+    }
+
     /** The app's chatroom limits; throws on an inconsistent configuration, so it fails at start. */
     public RoomLimits roomLimits() {
         var d = RoomLimits.defaults();
         return new RoomLimits(roomsMaxUsersCeiling, Math.min(roomsDefaultMaxUsers, roomsMaxUsersCeiling), d.maxAdmins(), d.batchAddMax(), roomsBatchRemoveMax,
                 d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), roomsMaxCustomLength,
-                forbiddenOpStatus);
+                forbiddenOpStatus, permanentMuteExpire);
     }
 }

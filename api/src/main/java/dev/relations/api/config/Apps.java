@@ -40,10 +40,13 @@ public class Apps {
         return find(tenant).map(a -> new RosterLimits(a.getMaxContacts(), a.getMaxBlocked())).orElse(DEFAULT_LIMITS);
     }
 
+    public RoomLimits roomLimits(Tenant tenant) {
+        return roomLimits.getOrDefault(tenant, RoomLimits.defaults());
+    }
+
     /** Every per-app limit the processor enforces. */
     public Limits limits() {
-        var rooms = RoomLimits.defaults();
-        return new Limits(this::limits, tenant -> roomLimits.getOrDefault(tenant, rooms),
+        return new Limits(this::limits, this::roomLimits,
                 tenant -> new SeatLimits(find(tenant).map(AppSettings::getMaxJoinedRooms).orElse(SeatLimits.defaults().maxJoinedRooms())),
                 tenant -> find(tenant).map(a -> new AppLimits(a.getMaxUsers())).orElse(AppLimits.unlimited()));
     }

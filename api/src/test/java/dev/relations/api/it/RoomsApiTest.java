@@ -36,7 +36,8 @@ class RoomsApiTest {
                         "relations.apps." + STRICT.name() + ".forbidden-op-status", 403,
                         "relations.apps." + STRICT.name() + ".rooms-batch-remove-max", 2,
                         "relations.apps." + STRICT.name() + ".rooms-max-users-ceiling", 50,
-                        "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4), APP, STRICT);
+                        "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4,
+                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L), APP, STRICT);
         client = new Client(service, APP).authenticated();
         strict = new Client(service, STRICT).authenticated();
     }
@@ -71,6 +72,22 @@ class RoomsApiTest {
         assertThat(room.get("affiliations_count").asInt()).isEqualTo(3);
         assertThat(room.get("affiliations").toString())
                 .isEqualTo("[{\"owner\":\"cr-owner\"},{\"member\":\"cr-m1\"},{\"member\":\"cr-m2\"}]");
+    }
+
+    @Test
+    void a_room_is_created_under_the_id_the_client_chose_and_a_second_creation_of_it_is_refused() {
+        users("cid-owner");
+        var chosen = "77" + (System.nanoTime() % 100_000_000_000_000L + 100_000_000_000_000L);
+
+        var created = client.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "cid-owner", "groupid", chosen));
+        var again = client.post("/chatrooms", Map.of("name", "y", "description", "y", "owner", "cid-owner", "roomid", chosen));
+        var notNumeric = client.post("/chatrooms", Map.of("name", "z", "description", "z", "owner", "cid-owner", "roomid", "abc"));
+
+        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(200);
+        assertThat(created.body().get("data").get("id").asText()).isEqualTo(chosen);
+        assertThat(client.get("/chatrooms/" + chosen).body().get("data").get(0).get("name").asText()).isEqualTo("x");
+        assertError(again, 400, "illegal_argument", "group ID " + chosen + " already exists!");
+        assertError(notNumeric, 400, "invalid_parameter", "group ID abc is not valid, it must match [1-9][0-9]{1,17}");
     }
 
     @Test
@@ -231,6 +248,23 @@ class RoomsApiTest {
         assertError(strict.delete("/chatrooms/" + id + "/users/st-1,st-2,st-3"), 400, "invalid_parameter",
                 "kickMember: kickMembers number more than maxSize : 2");
         assertThat(strict.delete("/chatrooms/" + id + "/users/st-1,st-2").status()).isEqualTo(200);
+    }
+
+    /** G-21: an app configured with Easemob's sentinel answers a permanent mute with it, in the reply and the listing. */
+    @Test
+    void a_permanent_mute_is_answered_with_the_apps_configured_sentinel() {
+        for (var name : List.of("sm-owner", "sm-1")) {
+            assertThat(strict.post("/users", Map.of("username", name, "password", "pw")).status()).isIn(200, 400);
+        }
+        var id = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "sm-owner",
+                "members", List.of("sm-1"))).body().get("data").get("id").asText();
+
+        var muted = strict.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("sm-1"), "mute_duration", -1));
+
+        assertThat(muted.status()).isEqualTo(200);
+        assertThat(muted.body().get("data").get(0).get("expire").asLong()).isEqualTo(4_638_873_600_000L);
+        assertThat(strict.get("/chatrooms/" + id + "/mute").body().get("data").get(0).get("expire").asLong())
+                .isEqualTo(4_638_873_600_000L);
     }
 
     // ------------------------------------------------------------------ members

@@ -69,7 +69,7 @@ final class MuteRules {
         long expireAt = mute.durationMs() == Mute.PERMANENT ? Mute.PERMANENT : expiry(ctx.now(), mute.durationMs());
         return accept(List.of(new MutesAdded(mute.room(), users, expireAt)),
                 users.stream().map(u -> noteEntries(mute.room(), u)).toList(),
-                new Reply.MuteReply(users.stream().map(u -> new MuteResult(u, true, expireAt)).toList()));
+                new Reply.MuteReply(users.stream().map(u -> new MuteResult(u, true, limits.answeredExpiry(expireAt))).toList()));
     }
 
     private static long expiry(long now, long duration) {

@@ -60,6 +60,21 @@ class MuteTest {
         assertThat(scenario.room().mute(BOB).map(Mute::permanent)).contains(true);
     }
 
+    /** G-21: an app may answer a permanent mute with Easemob's sentinel; it is still stored as permanent. */
+    @Test
+    void a_permanent_mute_is_answered_with_the_apps_sentinel_and_stored_as_permanent() {
+        var d = RoomLimits.defaults();
+        var sentinel = new RoomLimits(d.maxUsersCeiling(), d.defaultMaxUsers(), d.maxAdmins(), d.batchAddMax(),
+                d.batchRemoveMax(), d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(),
+                d.maxCustomLength(), d.forbiddenOpStatus(), 4_638_873_600_000L);
+        var scenario = given(created(ALICE, BOB)).withLimits(sentinel);
+
+        scenario.when(mute(-1, BOB))
+                .events(new MutesAdded(ROOM, List.of(BOB), Mute.PERMANENT))
+                .accepted(new Reply.MuteReply(List.of(new MuteResult(BOB, true, 4_638_873_600_000L))));
+        assertThat(scenario.room().mute(BOB).map(Mute::permanent)).contains(true);
+    }
+
     @Test
     void muting_again_replaces_the_expiry() {
         var scenario = given(created(ALICE, BOB), muted(NOW + DAY, BOB));
