@@ -19,6 +19,7 @@ import dev.relations.schemas.DisallowRoomMembers;
 import dev.relations.schemas.DropRoomMember;
 import dev.relations.schemas.ExpireRoomMutes;
 import dev.relations.schemas.MuteRoomMembers;
+import dev.relations.schemas.NoteRoomEntries;
 import dev.relations.schemas.ReleaseSeat;
 import dev.relations.schemas.RemoveRoomAdmin;
 import dev.relations.schemas.RemoveRoomMember;
@@ -48,6 +49,7 @@ public final class RoomCommandMapping {
         return switch (body) {
             case TakeSeat t -> new CommandMapping.Routed.ToSeats(new SeatCommand.TakeSeat(user(t.getUser()), room(t.getRoom())));
             case ReleaseSeat r -> new CommandMapping.Routed.ToSeats(new SeatCommand.ReleaseSeat(user(r.getUser()), room(r.getRoom())));
+            case NoteRoomEntries n -> new CommandMapping.Routed.ToSeats(new SeatCommand.NoteRoomEntries(user(n.getUser()), room(n.getRoom())));
             case CheckRoomUser c -> new CommandMapping.Routed.ToSeats(new SeatCommand.CheckUser(user(c.getUser()), room(c.getRoom()),
                     RoomCommand.UserCheck.valueOf(c.getCheck())));
             default -> new CommandMapping.Routed.ToRoom(roomCommand(body));
@@ -126,6 +128,7 @@ public final class RoomCommandMapping {
         return switch (command) {
             case SeatCommand.TakeSeat t -> new TakeSeat(t.user().value(), t.room().value());
             case SeatCommand.ReleaseSeat r -> new ReleaseSeat(r.user().value(), r.room().value());
+            case SeatCommand.NoteRoomEntries n -> new NoteRoomEntries(n.user().value(), n.room().value());
             case SeatCommand.CheckUser c -> new CheckRoomUser(c.user().value(), c.room().value(), c.check().name());
             case SeatCommand.DropSeats d -> throw new IllegalArgumentException("DropSeats is local to its aggregate");
         };

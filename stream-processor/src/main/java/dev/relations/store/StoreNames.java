@@ -62,6 +62,8 @@ public final class StoreNames {
     public static final Slice<StoredSeat> SEATS = new Slice<>("seats", "s", AvroSerdes::storedSeats);
     /** tenant|user|seq -> room: join order of a user's rooms. */
     public static final Slice<String> SEAT_ORDER = new Slice<>("seat-order", "so", s -> Serdes.String());
+    /** tenant|user|room -> room: rooms holding a blocklist, allowlist or mute entry on the user, for the deletion cascade. */
+    public static final Slice<String> ROOM_ENTRY_NOTES = new Slice<>("room-entry-notes", "sn", s -> Serdes.String());
     /** tenant|owner|#counter-name -> long (e.g. contacts, blocks, seats: the user's joined rooms, event-seq). */
     public static final Slice<Long> COUNTERS = new Slice<>("counters", "n", s -> Serdes.Long());
     /** tenant|#counter-name -> long: the app's own counters (registered users, super-admin seq, event-seq). */
@@ -83,7 +85,7 @@ public final class StoreNames {
 
     public static final List<Slice<?>> ALL = List.of(USERS, USER_CREATION, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER, REQUESTS,
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, ROOM_ENTRY_NOTES, COUNTERS, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER, REQUESTS,
             REQUEST_CREATION, RESERVATION_DEADLINES);
 
     private StoreNames() {

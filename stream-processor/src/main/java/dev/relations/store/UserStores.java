@@ -34,6 +34,7 @@ public final class UserStores {
     public final SliceTable<CommandEnvelope> reservationDeadlines;
     final SliceTable<StoredSeat> seats;
     final SliceTable<String> seatOrder;
+    final SliceTable<String> roomEntryNotes;
     final Counters counted;
     final SliceTable<Long> appCounters;
     final Counters appCounted;
@@ -54,6 +55,7 @@ public final class UserStores {
         requests = new RequestLog(layout.table(state, StoreNames.REQUESTS), layout.table(state, StoreNames.REQUEST_CREATION));
         seats = layout.table(state, StoreNames.SEATS);
         seatOrder = layout.table(state, StoreNames.SEAT_ORDER);
+        roomEntryNotes = layout.table(state, StoreNames.ROOM_ENTRY_NOTES);
         counted = new Counters(counters);
         appCounters = layout.table(state, StoreNames.APP_COUNTERS);
         appCounted = new Counters(appCounters);

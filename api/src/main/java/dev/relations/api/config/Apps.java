@@ -21,11 +21,15 @@ import java.util.stream.Collectors;
 public class Apps {
     private static final RosterLimits DEFAULT_LIMITS = new RosterLimits(100);
     private final Map<Tenant, AppSettings> byTenant;
+    private final Map<Tenant, RoomLimits> roomLimits;
 
     public Apps(List<AppSettings> apps) {
         this.byTenant = apps.stream()
                 .filter(a -> a.getOrg() != null && a.getApp() != null)
                 .collect(Collectors.toUnmodifiableMap(a -> new Tenant(a.getOrg(), a.getApp()), Function.identity(), (a, b) -> a));
+        // Built here so that an inconsistent setting stops the start instead of failing every room command.
+        this.roomLimits = byTenant.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().roomLimits()));
     }
 
     public Optional<AppSettings> find(Tenant tenant) {
@@ -36,10 +40,13 @@ public class Apps {
         return find(tenant).map(a -> new RosterLimits(a.getMaxContacts(), a.getMaxBlocked())).orElse(DEFAULT_LIMITS);
     }
 
+    public RoomLimits roomLimits(Tenant tenant) {
+        return roomLimits.getOrDefault(tenant, RoomLimits.defaults());
+    }
+
     /** Every per-app limit the processor enforces. */
     public Limits limits() {
-        var rooms = RoomLimits.defaults();
-        return new Limits(this::limits, tenant -> rooms,
+        return new Limits(this::limits, this::roomLimits,
                 tenant -> new SeatLimits(find(tenant).map(AppSettings::getMaxJoinedRooms).orElse(SeatLimits.defaults().maxJoinedRooms())),
                 tenant -> find(tenant).map(a -> new AppLimits(a.getMaxUsers())).orElse(AppLimits.unlimited()));
     }

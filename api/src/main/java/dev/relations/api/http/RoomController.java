@@ -90,7 +90,8 @@ public class RoomController {
             room.get("members").forEach(m -> members.add(m.asText()));
         }
         var custom = room.hasNonNull("custom") ? room.get("custom").asText() : "";
-        var id = RoomRequests.newRoomId();
+        var chosen = room.hasNonNull("groupid") ? room.get("groupid") : room.get("roomid");
+        var id = chosen == null || chosen.isNull() ? RoomRequests.newRoomId() : RoomRequests.chosenRoomId(chosen.asText());
         var ownerName = RoomRequests.users(List.of(owner)).getFirst();
         var outcome = writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms",
                 new CreateRoom(id.value(), name, description, maxusers, ownerName, RoomRequests.users(members), custom));

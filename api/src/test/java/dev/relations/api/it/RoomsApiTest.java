@@ -24,14 +24,23 @@ class RoomsApiTest {
     private static final int JOINED_LIMIT = 3;
     private static final TestApp APP = TestApp.unique("rooms", 100);
     private static final Topics TOPICS = new Topics("rooms-it-" + APP.name());
+    /** An app with Easemob's production-like switches and smaller room limits. */
+    private static final TestApp STRICT = TestApp.unique("strict", 100);
     private static ServiceInstance service;
     private static Client client;
+    private static Client strict;
 
     @BeforeAll
     static void start() {
         service = ServiceInstance.start(TestCluster.get(), TOPICS.applicationId(), TestCluster.get().newDirectory("rooms"),
-                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT), APP);
+                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT,
+                        "relations.apps." + STRICT.name() + ".forbidden-op-status", 403,
+                        "relations.apps." + STRICT.name() + ".rooms-batch-remove-max", 2,
+                        "relations.apps." + STRICT.name() + ".rooms-max-users-ceiling", 50,
+                        "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4,
+                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L), APP, STRICT);
         client = new Client(service, APP).authenticated();
+        strict = new Client(service, STRICT).authenticated();
     }
 
     @AfterAll
@@ -64,6 +73,22 @@ class RoomsApiTest {
         assertThat(room.get("affiliations_count").asInt()).isEqualTo(3);
         assertThat(room.get("affiliations").toString())
                 .isEqualTo("[{\"owner\":\"cr-owner\"},{\"member\":\"cr-m1\"},{\"member\":\"cr-m2\"}]");
+    }
+
+    @Test
+    void a_room_is_created_under_the_id_the_client_chose_and_a_second_creation_of_it_is_refused() {
+        users("cid-owner");
+        var chosen = "77" + (System.nanoTime() % 100_000_000_000_000L + 100_000_000_000_000L);
+
+        var created = client.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "cid-owner", "groupid", chosen));
+        var again = client.post("/chatrooms", Map.of("name", "y", "description", "y", "owner", "cid-owner", "roomid", chosen));
+        var notNumeric = client.post("/chatrooms", Map.of("name", "z", "description", "z", "owner", "cid-owner", "roomid", "abc"));
+
+        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(200);
+        assertThat(created.body().get("data").get("id").asText()).isEqualTo(chosen);
+        assertThat(client.get("/chatrooms/" + chosen).body().get("data").get(0).get("name").asText()).isEqualTo("x");
+        assertError(again, 400, "illegal_argument", "group ID " + chosen + " already exists!");
+        assertError(notNumeric, 400, "invalid_parameter", "group ID abc is not valid, it must match [1-9][0-9]{1,17}");
     }
 
     @Test
@@ -158,6 +183,27 @@ class RoomsApiTest {
         eventually(() -> joined("del-m").isEmpty() && joined("del-owner").isEmpty());
     }
 
+    /** SPEC B.3: a user registered again under a deleted user's name inherits no room entry, even in rooms the old one had left. */
+    @Test
+    void a_deleted_user_leaves_no_blocklist_allowlist_or_mute_entry_behind() {
+        var id = room("dc-owner", "dc-blocked", "dc-left");
+        assertThat(client.post("/chatrooms/" + id + "/blocks/users/dc-blocked", null).status()).isEqualTo(200);
+        assertThat(client.post("/chatrooms/" + id + "/white/users/dc-left", null).status()).isEqualTo(200);
+        assertThat(client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("dc-left"), "mute_duration", -1))
+                .status()).isEqualTo(200);
+        assertThat(client.delete("/chatrooms/" + id + "/users/dc-left").status()).isEqualTo(200);
+
+        assertThat(client.delete("/users/dc-blocked").status()).isEqualTo(200);
+        assertThat(client.delete("/users/dc-left").status()).isEqualTo(200);
+        eventually(() -> values(client.get("/chatrooms/" + id + "/blocks/users").body().get("data")).isEmpty()
+                && values(client.get("/chatrooms/" + id + "/white/users").body().get("data")).isEmpty()
+                && client.get("/chatrooms/" + id + "/mute").body().get("data").isEmpty());
+        users("dc-blocked");
+
+        var rejoin = client.post("/chatrooms/" + id + "/users/dc-blocked", null);
+        assertThat(rejoin.status()).as("rejoin: %s", rejoin.body()).isEqualTo(200);
+    }
+
     @Test
     void rooms_are_listed_with_a_cursor() {
         var a = room("ls-1");
@@ -181,6 +227,45 @@ class RoomsApiTest {
             assertThat(r.get("owner").asText()).isEqualTo("ls-1");
             assertThat(r.get("affiliations_count").asInt()).isEqualTo(1);
         });
+    }
+
+    /** G-2, G-4, G-12: the batch removal size, the forbidden_op status and the room size limits are per-app settings. */
+    @Test
+    void an_app_configures_its_forbidden_op_status_batch_removal_size_and_room_limits() {
+        for (var name : List.of("st-owner", "st-1", "st-2", "st-3")) {
+            assertThat(strict.post("/users", Map.of("username", name, "password", "pw")).status()).isIn(200, 400);
+        }
+        var tooBig = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner", "maxusers", 51));
+        var tooCustom = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner", "custom", "12345"));
+        var created = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner",
+                "members", List.of("st-1", "st-2", "st-3")));
+        var id = created.body().get("data").get("id").asText();
+
+        assertError(tooBig, 403, "exceed_limit", "maxUsers cannot exceed 50");
+        assertError(tooCustom, 403, "exceed_limit", "custom cannot exceed to 4");
+        assertThat(strict.get("/chatrooms/" + id).body().get("data").get(0).get("maxusers").asInt()).isEqualTo(50);
+        assertError(strict.post("/chatrooms/" + id + "/users/st-1", null), 403, "forbidden_op",
+                "can not join this group, reason:user: st-1 already in group: " + id + "\n");
+        assertError(strict.delete("/chatrooms/" + id + "/users/st-1,st-2,st-3"), 400, "invalid_parameter",
+                "kickMember: kickMembers number more than maxSize : 2");
+        assertThat(strict.delete("/chatrooms/" + id + "/users/st-1,st-2").status()).isEqualTo(200);
+    }
+
+    /** G-21: an app configured with Easemob's sentinel answers a permanent mute with it, in the reply and the listing. */
+    @Test
+    void a_permanent_mute_is_answered_with_the_apps_configured_sentinel() {
+        for (var name : List.of("sm-owner", "sm-1")) {
+            assertThat(strict.post("/users", Map.of("username", name, "password", "pw")).status()).isIn(200, 400);
+        }
+        var id = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "sm-owner",
+                "members", List.of("sm-1"))).body().get("data").get("id").asText();
+
+        var muted = strict.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("sm-1"), "mute_duration", -1));
+
+        assertThat(muted.status()).isEqualTo(200);
+        assertThat(muted.body().get("data").get(0).get("expire").asLong()).isEqualTo(4_638_873_600_000L);
+        assertThat(strict.get("/chatrooms/" + id + "/mute").body().get("data").get(0).get("expire").asLong())
+                .isEqualTo(4_638_873_600_000L);
     }
 
     // ------------------------------------------------------------------ members

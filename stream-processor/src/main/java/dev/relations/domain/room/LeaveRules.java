@@ -13,6 +13,7 @@ import dev.relations.domain.room.RoomCommand.RemoveMember;
 import dev.relations.domain.room.RoomCommand.RemoveMembers;
 import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
+import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
 import dev.relations.domain.room.RoomEvent.LeaveReason;
 import dev.relations.domain.room.RoomEvent.MembersLeft;
 import dev.relations.domain.room.RoomEvent.MembersReleased;
@@ -124,7 +125,10 @@ final class LeaveRules {
         if (member.isPresent()) {
             events.add(new MembersLeft(drop.room(), List.of(drop.user()), LeaveReason.USER_DELETED));
         }
-        // Mutes and allowlist entries outlive leaving, so they go even if the user had left already.
+        // Blocklist, mute and allowlist entries outlive leaving, so they go even if the user had left already.
+        if (room.blocked(drop.user())) {
+            events.add(new BlocklistRemoved(drop.room(), List.of(drop.user())));
+        }
         if (room.allowed(drop.user())) {
             events.add(new AllowlistRemoved(drop.room(), List.of(drop.user())));
         }

@@ -9,6 +9,7 @@ import dev.relations.domain.common.Username;
 import dev.relations.domain.common.Verdict;
 import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.seat.SeatCommand.CheckUser;
+import dev.relations.domain.seat.SeatCommand.NoteRoomEntries;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
 
@@ -45,6 +46,11 @@ final class RoomDecisions {
 
     static FollowUp<SeatCommand> releaseSeat(RoomId room, Username user) {
         return new FollowUp<>(user, new ReleaseSeat(user, room));
+    }
+
+    /** Entries outlive membership: the user's side remembers the room, so the user's deletion clears them (SPEC B.3). */
+    static FollowUp<SeatCommand> noteEntries(RoomId room, Username user) {
+        return new FollowUp<>(user, new NoteRoomEntries(user, room));
     }
 
     /**

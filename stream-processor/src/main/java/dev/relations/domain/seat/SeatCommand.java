@@ -23,6 +23,14 @@ public sealed interface SeatCommand {
     record CheckUser(Username user, RoomId room, RoomCommand.UserCheck check) implements SeatCommand {
     }
 
+    /**
+     * From a room: it holds a blocklist, allowlist or mute entry on the user. Remembered (entries
+     * outlive membership) so that the user's deletion reaches the room; if the user is already
+     * gone, the room is told at once. Not answered.
+     */
+    record NoteRoomEntries(Username user, RoomId room) implements SeatCommand {
+    }
+
     /** At a deleted user: drop every seat and tell each room (an owner's room is dissolved there). */
     record DropSeats(Username user) implements SeatCommand {
     }

@@ -15,6 +15,7 @@ import dev.relations.domain.room.RoomEvent.RoomCreated;
 import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.seat.SeatCommand.CheckUser;
+import dev.relations.domain.seat.SeatCommand.NoteRoomEntries;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
 
@@ -133,10 +134,15 @@ final class RoomScenario {
         return new FollowUp<>(user, new ReleaseSeat(user, ROOM));
     }
 
+    /** The room tells the user's side it holds an entry on the user, for the deletion cascade (SPEC B.3). */
+    static FollowUp<SeatCommand> note(Username user) {
+        return new FollowUp<>(user, new NoteRoomEntries(user, ROOM));
+    }
+
     static RoomLimits limits(int maxAdmins, int forbiddenOpStatus) {
         var d = RoomLimits.defaults();
         return new RoomLimits(d.maxUsersCeiling(), d.defaultMaxUsers(), maxAdmins, d.batchAddMax(), d.batchRemoveMax(),
                 d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), d.maxCustomLength(),
-                forbiddenOpStatus);
+                forbiddenOpStatus, d.permanentMuteExpire());
     }
 }
