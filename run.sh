@@ -8,19 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-find_java() {
-  local candidate version
-  for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
-    [ -x "$candidate" ] || continue
-    version=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-    if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  echo "no JDK >= 21 found (set JAVA_HOME)" >&2
-  return 1
-}
+source scripts/find-java.sh
 
 JAVA=$(find_java)
 jar=api/target/api-0.1.0-SNAPSHOT.jar

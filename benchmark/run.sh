@@ -4,6 +4,7 @@
 #   benchmark/run.sh --clients 64 --duration 20s --scenarios contact-add,contact-list,bare
 #   benchmark/run.sh --scenarios scale --scale-edges 20000   # loads, measures, restarts the service
 #   benchmark/run.sh --scenarios room-members --duration 3m   # runs until the room holds --room-size users
+#   benchmark/run.sh replay --bootstrap-servers localhost:9092 --users 70000   # the event log tool's fold speed (events/s)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,10 +47,11 @@ ensure_wrk() {
   fi
   command -v wrk >/dev/null || echo "wrk is not installed: run 'sudo apt-get install -y wrk' (or pass --driver java)" >&2
 }
-ensure_wrk
+# `replay` measures the event log tool's fold instead (no service, no wrk): see ReplayBenchmark.
+if [[ "${1:-}" != "replay" ]]; then ensure_wrk; fi
 
 # Rebuild when the jar is missing or older than a benchmark source or the Streams tuning it mirrors.
-if [[ ! -f "$jar" || -n "$(find "$here/src" "$here/pom.xml" "$root/stream-processor/src/main/java/dev/relations/engine/StreamsSettings.java" -newer "$jar" -print -quit)" ]]; then
+if [[ ! -f "$jar" || -n "$(find "$here/src" "$here/pom.xml" "$root/stream-processor/src/main/java/dev/relations/engine/StreamsSettings.java" "$root/eventlog/src/main" -newer "$jar" -print -quit)" ]]; then
   (cd "$root" && ./mvnw -q -B -pl benchmark -am package -DskipTests)
 fi
 
@@ -57,4 +59,8 @@ java="$(find_java)"
 flags=(-Xms256m -Xmx1g --enable-native-access=ALL-UNNAMED)
 # Kafka's buffer unmapping uses sun.misc.Unsafe; JDK 23+ warns unless allowed.
 if [[ "$(java_version "$java")" -ge 23 ]]; then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+if [[ "${1:-}" == "replay" ]]; then
+  shift
+  exec "$java" "${flags[@]}" -Dlogback.configurationFile=relations-log-logback.xml -cp "$jar" dev.relations.benchmark.ReplayBenchmark "$@"
+fi
 exec "$java" "${flags[@]}" -Drelations.benchmark.repo="$root" -jar "$jar" "$@"

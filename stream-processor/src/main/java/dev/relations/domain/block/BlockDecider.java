@@ -149,7 +149,11 @@ public final class BlockDecider {
             var rejection = failed.isEmpty() ? Rejection.userNotFound() : Rejection.internalError();
             return new Decision<>(events, undo, Optional.of(Verdict.rejected(rejection)));
         }
-        events.add(new UsersBlocked(answer.owner(), b.requestId(), b.targets(), b.pending()));
+        // A target deleted while the batch waited took its reserved edge along: the batch no longer blocks it.
+        var stillReserved = b.pending().stream()
+                .filter(t -> list.block(t).filter(block -> reservedBy(block, b.requestId())).isPresent())
+                .toList();
+        events.add(new UsersBlocked(answer.owner(), b.requestId(), b.targets(), stillReserved));
         return Decision.accept(events, new Reply.NamesReply(b.targets()));
     }
 

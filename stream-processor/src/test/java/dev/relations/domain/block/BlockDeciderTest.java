@@ -411,6 +411,20 @@ class BlockDeciderTest {
         }
 
         @Test
+        void a_target_deleted_while_its_batch_waits_is_not_among_the_edges_the_batch_confirms() {
+            var scenario = given(InMemoryBlocklist.of(user(ALICE)), reserving(ALICE, "req-1", BOB, CAROL))
+                    .and(new BlockerAnswered(ALICE, "req-1", BOB, true));
+            scenario.when(new RemoveBlockPeer(ALICE, BOB))
+                    .events(new UserUnblocked(ALICE, BOB, UnblockReason.USER_DELETED));
+
+            scenario.when(exists(CAROL))
+                    .events(new BlockerAnswered(ALICE, "req-1", CAROL, true),
+                            new UsersBlocked(ALICE, "req-1", List.of(BOB, CAROL), List.of(CAROL)))
+                    .accepted(new NamesReply(List.of(BOB, CAROL)));
+            assertThat(scenario.list().blocks()).extracting(Block::target).containsExactly(CAROL);
+        }
+
+        @Test
         void a_deleted_user_that_was_never_blocked_changes_nothing() {
             given(InMemoryBlocklist.of(user(ALICE)))
                     .when(new RemoveBlockPeer(ALICE, BOB))
