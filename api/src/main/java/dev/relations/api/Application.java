@@ -2,10 +2,13 @@ package dev.relations.api;
 
 import dev.relations.api.runtime.EmbeddedKafka;
 import dev.relations.api.runtime.RegistryProcess;
+import dev.relations.api.runtime.StreamsRuntime;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the service. With RELATIONS_KAFKA_BOOTSTRAP_SERVERS set it uses that cluster and
@@ -25,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 @OpenAPIDefinition(info = @Info(title = "relations", version = "1.0",
         description = "Easemob-compatible REST API for user relationships and chatroom membership"))
 public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private Application() {
     }
 
@@ -63,17 +68,33 @@ public final class Application {
         if (blank(env.get("RELATIONS_CLIENT_SECRET"))) {
             properties.put("relations.apps.default.client-secret", "YXA6" + persistentSecret(dataDir.resolve("client-secret")));
         }
-        // A plain context rather than Micronaut.run: its own shutdown hook would race the one below.
-        ApplicationContext context = ApplicationContext.builder(Application.class).args(args).properties(properties)
-                .deduceEnvironment(false).start();
-        context.getBean(EmbeddedServer.class).start();
         var stopEmbedded = embeddedStop;
-        // One hook, in order: the service leaves its consumer group while the broker is still up.
+        var running = new AtomicReference<ApplicationContext>();
+        // One hook, in order: the service leaves its consumer group while the broker is still up. It is
+        // in place before the service starts, so an exit for a failed start stops the broker and registry too.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
+            var context = running.get();
+            if (context != null) {
+                context.close();
+            }
             stopEmbedded.run();
         }, "relations-shutdown"));
-        printWelcome(context, embedded, (System.nanoTime() - started) / 1_000_000);
+        ApplicationContext context;
+        try {
+            // A plain context rather than Micronaut.run: its own shutdown hook would race the one above.
+            context = ApplicationContext.builder(Application.class).args(args).properties(properties)
+                    .deduceEnvironment(false).build();
+            running.set(context);
+            context.start();
+            context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            LOG.error("event=start_failed", e);
+            System.exit(1);
+            return;
+        }
+        // Restoring state may take long; the HTTP server (and its readiness check) answers meanwhile.
+        context.getBean(StreamsRuntime.class).running()
+                .thenRun(() -> printWelcome(context, embedded, (System.nanoTime() - started) / 1_000_000));
     }
 
     private static void printWelcome(ApplicationContext context, boolean embedded, long startMillis) {

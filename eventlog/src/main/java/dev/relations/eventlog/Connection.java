@@ -15,7 +15,11 @@ final class Connection {
             description = "Confluent-compatible schema registry API (default: ${DEFAULT-VALUE})")
     private String registryUrl;
 
-    @Option(names = "--topic", defaultValue = Topics.EVENTS, description = "events topic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--application-id", defaultValue = "${env:RELATIONS_KAFKA_APPLICATION_ID:-relations}",
+            description = "the deployment's Streams application id, which names its topics (default: ${DEFAULT-VALUE})")
+    private String applicationId;
+
+    @Option(names = "--topic", description = "events topic (default: <application id>.events)")
     private String topic;
 
     @Option(names = "--org", defaultValue = "${env:RELATIONS_ORG:-demo}", description = "org of the app (default: ${DEFAULT-VALUE})")
@@ -39,7 +43,7 @@ final class Connection {
     }
 
     String topic() {
-        return topic;
+        return topic != null ? topic : new Topics(applicationId).events();
     }
 
     String org() {

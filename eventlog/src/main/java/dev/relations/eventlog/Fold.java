@@ -77,8 +77,8 @@ final class Fold {
                 var previous = user(d.getUsername());
                 putUser(d.getUsername(), new UserEntry(false, "", 0, previous.contactSeq(), previous.blockSeq()));
                 // The owner's own edges go with the user (their removal events follow too).
-                deleteAll(Keys.contacts(d.getUsername()));
-                deleteAll(Keys.blocks(d.getUsername()));
+                deleteAll(Keys.CONTACTS.of(d.getUsername()));
+                deleteAll(Keys.BLOCKS.of(d.getUsername()));
             }
             case ContactAdded a -> {
                 var owner = user(a.getOwner());
@@ -86,11 +86,11 @@ final class Fold {
                 putUser(a.getOwner(), new UserEntry(owner.exists(), owner.uuid(), owner.created(), seq, owner.blockSeq()));
                 // The service publishes contact.added only for an edge not yet confirmed, which carries
                 // no remark (a remark needs a confirmed edge): the new entry never inherits one.
-                store.put(Keys.contact(a.getOwner(), a.getFriend()), new ContactEntry(seq, null).encode());
+                store.put(Keys.CONTACTS.entry(a.getOwner(), a.getFriend()), new ContactEntry(seq, null).encode());
             }
-            case ContactRemoved r -> store.delete(Keys.contact(r.getOwner(), r.getFriend()));
+            case ContactRemoved r -> store.delete(Keys.CONTACTS.entry(r.getOwner(), r.getFriend()));
             case ContactRemarkSet r -> {
-                var key = Keys.contact(r.getOwner(), r.getFriend());
+                var key = Keys.CONTACTS.entry(r.getOwner(), r.getFriend());
                 var existing = store.get(key);
                 if (existing != null) {
                     store.put(key, new ContactEntry(ContactEntry.decode(existing).seq(), r.getRemark()).encode());
@@ -101,11 +101,11 @@ final class Fold {
                 long seq = owner.blockSeq();
                 // block.added names only the targets the batch found unblocked: each takes the next position.
                 for (var target : b.getTargets()) {
-                    store.put(Keys.block(b.getOwner(), target), Entries.longValue(++seq));
+                    store.put(Keys.BLOCKS.entry(b.getOwner(), target), Entries.longValue(++seq));
                 }
                 putUser(b.getOwner(), new UserEntry(owner.exists(), owner.uuid(), owner.created(), owner.contactSeq(), seq));
             }
-            case UserUnblocked u -> store.delete(Keys.block(u.getOwner(), u.getTarget()));
+            case UserUnblocked u -> store.delete(Keys.BLOCKS.entry(u.getOwner(), u.getTarget()));
             case RoomCreated c -> {
                 var previous = room(c.getRoom());
                 long seq = previous.memberSeq() + 1;
@@ -133,12 +133,12 @@ final class Fold {
                 }
             }
             case RoomDeleted d -> {
-                for (var member : names(Keys.members(d.getRoom()))) {
+                for (var member : names(Keys.MEMBERS.of(d.getRoom()))) {
                     leave(d.getRoom(), member);
                 }
-                deleteAll(Keys.roomBlocks(d.getRoom()));
-                deleteAll(Keys.allows(d.getRoom()));
-                deleteAll(Keys.mutes(d.getRoom()));
+                deleteAll(Keys.ROOM_BLOCKS.of(d.getRoom()));
+                deleteAll(Keys.ALLOWS.of(d.getRoom()));
+                deleteAll(Keys.MUTES.of(d.getRoom()));
                 var room = room(d.getRoom());
                 putRoom(d.getRoom(), new RoomEntry(false, room.name(), room.description(), room.maxusers(), room.owner(),
                         room.custom(), room.created(), room.muteAll(), room.memberSeq()));
@@ -155,12 +155,12 @@ final class Fold {
             case RoomMembersLeft l -> l.getMembers().forEach(member -> leave(l.getRoom(), member));
             case RoomAdminsAdded a -> a.getAdmins().forEach(u -> setRole(a.getRoom(), u, Role.MEMBER, Role.ADMIN));
             case RoomAdminsRemoved r -> r.getAdmins().forEach(u -> setRole(r.getRoom(), u, Role.ADMIN, Role.MEMBER));
-            case RoomBlocklistAdded b -> b.getUsers().forEach(u -> store.put(Keys.roomBlock(b.getRoom(), u), Entries.PRESENT));
-            case RoomBlocklistRemoved b -> b.getUsers().forEach(u -> store.delete(Keys.roomBlock(b.getRoom(), u)));
-            case RoomAllowlistAdded a -> a.getUsers().forEach(u -> store.put(Keys.allow(a.getRoom(), u), Entries.PRESENT));
-            case RoomAllowlistRemoved a -> a.getUsers().forEach(u -> store.delete(Keys.allow(a.getRoom(), u)));
-            case RoomMutesAdded m -> m.getUsers().forEach(u -> store.put(Keys.mute(m.getRoom(), u), Entries.longValue(m.getExpireAt())));
-            case RoomMutesRemoved m -> m.getUsers().forEach(u -> store.delete(Keys.mute(m.getRoom(), u)));
+            case RoomBlocklistAdded b -> b.getUsers().forEach(u -> store.put(Keys.ROOM_BLOCKS.entry(b.getRoom(), u), Entries.PRESENT));
+            case RoomBlocklistRemoved b -> b.getUsers().forEach(u -> store.delete(Keys.ROOM_BLOCKS.entry(b.getRoom(), u)));
+            case RoomAllowlistAdded a -> a.getUsers().forEach(u -> store.put(Keys.ALLOWS.entry(a.getRoom(), u), Entries.PRESENT));
+            case RoomAllowlistRemoved a -> a.getUsers().forEach(u -> store.delete(Keys.ALLOWS.entry(a.getRoom(), u)));
+            case RoomMutesAdded m -> m.getUsers().forEach(u -> store.put(Keys.MUTES.entry(m.getRoom(), u), Entries.longValue(m.getExpireAt())));
+            case RoomMutesRemoved m -> m.getUsers().forEach(u -> store.delete(Keys.MUTES.entry(m.getRoom(), u)));
             case RoomMuteAllSet s -> {
                 var room = room(s.getRoom());
                 if (room.exists()) {
@@ -190,18 +190,18 @@ final class Fold {
     }
 
     private void join(String room, String user, MemberEntry member) {
-        store.put(Keys.member(room, user), member.encode());
-        store.put(Keys.joined(user, room), Entries.longValue(++joinSeq));
+        store.put(Keys.MEMBERS.entry(room, user), member.encode());
+        store.put(Keys.JOINED_ROOMS.entry(user, room), Entries.longValue(++joinSeq));
     }
 
     private void leave(String room, String user) {
-        store.delete(Keys.member(room, user));
-        store.delete(Keys.joined(user, room));
+        store.delete(Keys.MEMBERS.entry(room, user));
+        store.delete(Keys.JOINED_ROOMS.entry(user, room));
     }
 
     /** Sets a member's role when it is {@code from} (any role when null); no one else is touched. */
     private void setRole(String room, String user, Role from, Role to) {
-        var key = Keys.member(room, user);
+        var key = Keys.MEMBERS.entry(room, user);
         var bytes = store.get(key);
         if (bytes == null) {
             return;

@@ -56,13 +56,13 @@ final class FoldedState {
             return new UserState(name, false, null, List.of(), List.of(), List.of());
         }
         var contacts = new ArrayList<Ordered<Contact>>();
-        var prefix = Keys.contacts(name);
+        var prefix = Keys.CONTACTS.of(name);
         store.scan(prefix, (key, value) -> {
             var entry = ContactEntry.decode(value);
             contacts.add(new Ordered<>(entry.seq(), new Contact(key.substring(prefix.length()), entry.remark())));
         });
         return new UserState(name, true, user.uuid(), newestFirst(contacts),
-                newestFirst(orderedNames(Keys.blocks(name))), newestFirst(orderedNames(Keys.joinedRooms(name))));
+                newestFirst(orderedNames(Keys.BLOCKS.of(name))), newestFirst(orderedNames(Keys.JOINED_ROOMS.of(name))));
     }
 
     /** The room with its mutes in force at {@code at} (ms since the epoch). */
@@ -75,7 +75,7 @@ final class FoldedState {
         }
         var members = new ArrayList<Ordered<String>>();
         var admins = new ArrayList<String>();
-        var prefix = Keys.members(id);
+        var prefix = Keys.MEMBERS.of(id);
         store.scan(prefix, (key, value) -> {
             var member = MemberEntry.decode(value);
             var name = key.substring(prefix.length());
@@ -86,7 +86,7 @@ final class FoldedState {
         });
         members.sort(Comparator.comparingLong(Ordered::seq));
         var mutes = new ArrayList<Mute>();
-        var mutePrefix = Keys.mutes(id);
+        var mutePrefix = Keys.MUTES.of(id);
         store.scan(mutePrefix, (key, value) -> {
             long expire = Entries.longOf(value);
             if (expire == -1L || expire > at) {
@@ -95,7 +95,7 @@ final class FoldedState {
         });
         return new RoomState(id, true, room.name(), room.description(), room.maxusers(), room.owner(), room.custom(),
                 room.created(), room.muteAll(), members.stream().map(Ordered::value).toList(), admins,
-                names(Keys.roomBlocks(id)), names(Keys.allows(id)), mutes);
+                names(Keys.ROOM_BLOCKS.of(id)), names(Keys.ALLOWS.of(id)), mutes);
     }
 
     /** Every user the log names, existing now or not, in name order. */

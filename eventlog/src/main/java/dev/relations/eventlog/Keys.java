@@ -9,6 +9,26 @@ final class Keys {
     static final String USERS = "u|";
     static final String ROOMS = "r|";
 
+    /** One table of entries an owner keeps about others. */
+    record Table(String tag) {
+        /** Every entry of one owner: a prefix scan. */
+        String of(String owner) {
+            return tag + "|" + owner + "|";
+        }
+
+        String entry(String owner, String other) {
+            return of(owner) + other;
+        }
+    }
+
+    static final Table CONTACTS = new Table("c");
+    static final Table BLOCKS = new Table("b");
+    static final Table JOINED_ROOMS = new Table("j");
+    static final Table MEMBERS = new Table("m");
+    static final Table ROOM_BLOCKS = new Table("x");
+    static final Table ALLOWS = new Table("a");
+    static final Table MUTES = new Table("q");
+
     private Keys() {
     }
 
@@ -16,63 +36,7 @@ final class Keys {
         return USERS + name;
     }
 
-    static String contacts(String owner) {
-        return "c|" + owner + "|";
-    }
-
-    static String contact(String owner, String friend) {
-        return contacts(owner) + friend;
-    }
-
-    static String blocks(String owner) {
-        return "b|" + owner + "|";
-    }
-
-    static String block(String owner, String target) {
-        return blocks(owner) + target;
-    }
-
-    static String joinedRooms(String user) {
-        return "j|" + user + "|";
-    }
-
-    static String joined(String user, String room) {
-        return joinedRooms(user) + room;
-    }
-
     static String room(String id) {
         return ROOMS + id;
-    }
-
-    static String members(String room) {
-        return "m|" + room + "|";
-    }
-
-    static String member(String room, String user) {
-        return members(room) + user;
-    }
-
-    static String roomBlocks(String room) {
-        return "x|" + room + "|";
-    }
-
-    static String roomBlock(String room, String user) {
-        return roomBlocks(room) + user;
-    }
-
-    static String allows(String room) {
-        return "a|" + room + "|";
-    }
-
-    static String allow(String room, String user) {
-        return allows(room) + user;
-    }
-
-    static String mutes(String room) {
-        return "q|" + room + "|";
-    }
-
-    static String mute(String room, String user) {
-        return mutes(room) + user;
     }
 }

@@ -9,13 +9,17 @@ import dev.relations.mapping.RoomEventMapping;
 import dev.relations.store.EventHistory;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomStores;
+import dev.relations.store.StagedStore;
 import dev.relations.store.StateLayout;
+import dev.relations.store.StoreApp;
 import dev.relations.store.StoreBlocklist;
 import dev.relations.store.StoreNames;
 import dev.relations.store.StoreRoom;
 import dev.relations.store.StoreRoster;
 import dev.relations.store.StoreSeats;
 import dev.relations.store.UserStores;
+import dev.relations.domain.app.AppCommand;
+import dev.relations.domain.app.AppDecider;
 import dev.relations.domain.block.BlockCommand;
 import dev.relations.domain.block.BlockDecider;
 import dev.relations.domain.common.AggregateRef;
@@ -38,9 +42,9 @@ import dev.relations.domain.user.UserDecider;
 import dev.relations.domain.user.UserEvent;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.ExpireRoomMutes;
-import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredUser;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -52,6 +56,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -60,18 +65,20 @@ import java.util.function.Function;
 /**
  * The engine: owns deduplication, dispatch to the deciders, folding events into the
  * stores, publishing events, routing follow-up commands and emitting verdicts; it also
- * runs the wall-clock sweep of timed room mutes through the room decider. Deciders
+ * runs the wall-clock sweeps of timed room mutes (through the room decider), of reservations
+ * past their deadline ({@link ReservationDeadlines}) and of old idempotency entries. Deciders
  * stay pure; everything with I/O is here. Runs inside an exactly-once transaction, so a
  * command's store writes, events, follow-ups and verdict commit together or not at all.
+ *
+ * <p>Each command is one step, and a step is all or nothing inside the transaction too: its
+ * store writes are staged ({@link StagedStore}) and its records held ({@link StepOutputs})
+ * until it completes. A step that throws changes nothing; it is answered 500 (or, in a
+ * chain, by the compensation its decider names) and the next record is processed. Kafka
+ * Streams' own exceptions are not caught: they are its signals to recover the task.
  */
-final class CommandProcessor implements Processor<String, CommandEnvelope, String, Object> {
-    static final String EVENTS_SINK = "events-sink";
-    static final String COMMANDS_SINK = "commands-sink";
-    static final String OUTCOMES_SINK = "outcomes-sink";
-    static final String NOTIFICATIONS_SINK = "notifications-sink";
+final class CommandProcessor implements Processor<String, CommandEnvelope, String, byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
 
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(5);
     /**
      * Every wall-clock punctuation makes its task commit a transaction, even an idle one, so the
      * sweep runs every few seconds: reads already hide a mute past its expiry, and only the
@@ -79,48 +86,87 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
      */
     private static final Duration SWEEP_MUTES_EVERY = Duration.ofSeconds(5);
 
+    private static final Rejection UNSUPPORTED = new Rejection(500, "unsupported_service_operation",
+            "UnsupportedServiceOperationException", "Service operation not supported");
+
     private final AvroSerdes serdes;
     private final Limits limits;
-    private final Duration requestRetention;
-    private ProcessorContext<String, Object> context;
+    private final RequestRetention requestRetention;
+    private final Duration reservationDeadline;
+    private ReservationDeadlines deadlines;
+    private ProcessorContext<String, byte[]> context;
+    private StagedStore staged;
+    private StepOutputs outputs;
     private UserStores stores;
     private RoomStores rooms;
     private EventEnvelopes events;
     private EventHistory history;
 
-    CommandProcessor(AvroSerdes serdes, Limits limits, Duration requestRetention) {
+    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline) {
         this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
+        this.reservationDeadline = reservationDeadline;
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
         var layout = new StateLayout(serdes, context.applicationId());
-        this.stores = new UserStores(state, layout);
-        this.rooms = new RoomStores(state, layout);
+        this.staged = new StagedStore(state);
+        this.outputs = new StepOutputs(serdes, new Topics(context.applicationId()));
+        this.stores = new UserStores(staged, layout);
+        this.rooms = new RoomStores(staged, layout);
         this.events = new EventEnvelopes(stores, rooms);
-        this.history = new EventHistory(state, layout);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRequests);
-        var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes);
+        this.history = new EventHistory(staged, layout);
+        context.schedule(RequestRetention.EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> runStep("forget_old_requests", () -> forgetOldRequests(now)));
+        var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes, this::runStep);
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME, mutes::sweep);
+        this.deadlines = new ReservationDeadlines(stores.reservationDeadlines, stores.requests, reservationDeadline);
+        context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> runStep("expire_reservations", () -> deadlines.sweep(now,
+                        (key, compensation, at) -> outputs.command(new Record<>(key, compensation, at), key, compensation))));
+    }
+
+    /** Sends a completed step's records and writes its store changes. */
+    private void completeStep() {
+        outputs.forward(context);
+        staged.apply();
+    }
+
+    private void abandonStep() {
+        outputs.discard();
+        staged.discard();
+    }
+
+    /** A step of a punctuator: all or nothing; a failure is logged and the punctuator runs again at its next time. */
+    private void runStep(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (StreamsException e) {
+            abandonStep();
+            throw e;
+        } catch (RuntimeException e) {
+            abandonStep();
+            LOG.error("event=scheduled_step_failed step={}", what, e);
+            return;
+        }
+        completeStep();
     }
 
     /**
-     * Idempotency keys are honoured for {@code requestRetention}; answered requests older
-     * than that are forgotten, so the store does not grow with the request count forever.
+     * Idempotency keys are honoured for the retention; older requests are forgotten, so the
+     * store does not grow with the request count forever. The creation-time index hands out
+     * only what is due, oldest first, and a run forgets a bounded number: a backlog is worked
+     * off over the next runs instead of holding the stream thread.
      */
     private void forgetOldRequests(long now) {
-        long cutoff = now - requestRetention.toMillis();
-        try (var all = stores.requests.all()) {
-            while (all.hasNext()) {
-                var entry = all.next();
-                if (entry.value.getDone() && entry.value.getCreated() < cutoff) {
-                    stores.requests.delete(entry.key);
-                }
-            }
+        int forgotten = stores.requests.forgetCreatedBefore(now - requestRetention.keep().toMillis(),
+                requestRetention.forgetPerRun());
+        if (forgotten == requestRetention.forgetPerRun()) {
+            LOG.info("event=requests_forgotten count={} more_due=possibly", forgotten);
         }
     }
 
@@ -168,12 +214,24 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     public void process(Record<String, CommandEnvelope> record) {
         var envelope = record.value();
         if (envelope == null || record.key() == null) {
+            // The source's deserializers send such records to the dead-letter topic; nothing to answer.
             return;
         }
+        try {
+            decide(record, envelope);
+        } catch (StreamsException e) {
+            abandonStep();
+            throw e;
+        } catch (RuntimeException e) {
+            abandonStep();
+            fail(record, envelope, e);
+        }
+        completeStep();
+    }
+
+    private void decide(Record<String, CommandEnvelope> record, CommandEnvelope envelope) {
         var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
-        var self = RecordKeys.isRoom(record.key())
-                ? AggregateRef.room(RecordKeys.roomOf(record.key()))
-                : AggregateRef.user(RecordKeys.userOf(record.key()));
+        var self = RecordKeys.aggregateOf(record.key());
         var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
                 self);
         var requestKey = Keys.request(tenant, envelope.getRequestId());
@@ -182,34 +240,73 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             if (seen != null) {
                 // A retry: answer with the first verdict (if known yet) and change nothing.
                 if (seen.getDone()) {
-                    forwardOutcome(record, seen.getOutcome());
+                    outputs.outcome(record, seen.getOutcome());
                 }
                 return;
             }
             stores.requests.put(requestKey, new StoredRequest(false, null, envelope.getIssuedAt()));
         }
-        Optional<Verdict> verdict;
+        var verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
+            case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
+            case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
+            case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
+            case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
+            case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
+            case CommandMapping.Routed.ToApp app -> handleApp(step, app.command());
+        };
+        verdict.ifPresent(v -> answer(record, requestKey, v));
+    }
+
+    /** Sends the verdict and keeps it for retries of the request. */
+    private void answer(Record<String, CommandEnvelope> record, String requestKey, Verdict verdict) {
+        var envelope = record.value();
+        var outcome = OutcomeMapping.of(envelope.getRequestId(), verdict);
+        var first = stores.requests.get(requestKey);
+        stores.requests.put(requestKey, new StoredRequest(true, outcome,
+                first == null ? envelope.getIssuedAt() : first.getCreated()));
+        outputs.outcome(record, outcome);
+    }
+
+    /**
+     * A step threw and changed nothing. In a chain that holds a reservation for it, its
+     * decider's compensation is sent and that step answers; otherwise it is answered here with
+     * a 500 (a malformed command, such as a body for the wrong kind of aggregate, as
+     * unsupported; anything else as an internal error). A failed first step leaves no trace,
+     * so a retry with the same Idempotency-Key runs it again.
+     */
+    private void fail(Record<String, CommandEnvelope> record, CommandEnvelope envelope, RuntimeException error) {
         try {
-            verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
-                case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
-                case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
-                case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
-                case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
-                case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
-            };
-        } catch (IllegalArgumentException e) {
-            LOG.error("event=command_rejected_as_malformed request_id={} key={} reason={}",
-                    envelope.getRequestId(), record.key(), e.getMessage());
-            verdict = Optional.of(Verdict.rejected(new Rejection(500, "unsupported_service_operation",
-                    "UnsupportedServiceOperationException", "Service operation not supported")));
+            var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
+            List<Compensations.Compensation> compensation;
+            try {
+                compensation = Compensations.of(CommandMapping.toDomain(envelope.getBody()));
+            } catch (IllegalArgumentException unmappable) {
+                compensation = List.of();
+            }
+            LOG.error("event=command_failed request_id={} key={} command={} compensations={}", envelope.getRequestId(),
+                    record.key(), envelope.getBody().getClass().getSimpleName(), compensation.size(), error);
+            for (var next : compensation) {
+                var command = CommandEnvelope.newBuilder(envelope).setExternal(false).setBody(next.body()).build();
+                outputs.command(record, RecordKeys.of(tenant, next.target()), command);
+            }
+            if (compensation.isEmpty()) {
+                var rejection = error instanceof IllegalArgumentException ? UNSUPPORTED : Rejection.internalError();
+                var outcome = OutcomeMapping.of(envelope.getRequestId(), Verdict.rejected(rejection));
+                // A chain's first step that is still waiting keeps this answer for retries.
+                var requestKey = Keys.request(tenant, envelope.getRequestId());
+                var marker = stores.requests.get(requestKey);
+                if (marker != null && !marker.getDone()) {
+                    stores.requests.put(requestKey, new StoredRequest(true, outcome, marker.getCreated()));
+                }
+                outputs.outcome(record, outcome);
+            }
+        } catch (StreamsException e) {
+            abandonStep();
+            throw e;
+        } catch (RuntimeException e) {
+            abandonStep();
+            LOG.error("event=command_failure_unanswered request_id={} key={}", envelope.getRequestId(), record.key(), e);
         }
-        verdict.ifPresent(v -> {
-            var outcome = OutcomeMapping.of(envelope.getRequestId(), v);
-            var first = stores.requests.get(requestKey);
-            stores.requests.put(requestKey, new StoredRequest(true, outcome,
-                    first == null ? envelope.getIssuedAt() : first.getCreated()));
-            forwardOutcome(record, outcome);
-        });
     }
 
     private Optional<Verdict> handleUser(Step step, UserCommand command) {
@@ -217,12 +314,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var key = Keys.userEntry(tenant, step.user());
         Optional<RegisteredUser> state = Optional.ofNullable(stores.users.get(key))
                 .map(u -> new RegisteredUser(CommandMapping.user(u.getUser()), u.getPasswordHash()));
-        Decision<UserEvent, Void> decision = UserDecider.decide(command, step.ctx(), state);
+        var decision = UserDecider.decide(command, step.ctx(), state, limits.app().apply(tenant));
         for (var event : decision.events()) {
             state = UserDecider.evolve(state, event);
             state.ifPresentOrElse(
-                    u -> stores.users.put(key, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
-                    () -> stores.users.delete(key));
+                    u -> stores.putUser(tenant, new StoredUser(CommandMapping.view(u.user()), u.passwordHash())),
+                    () -> stores.deleteUser(tenant, step.user()));
             publish(step, EventMapping.of(event));
             if (event instanceof UserEvent.UserDeleted) {
                 // The cascade: this user's own edges go now, every other side by a follow-up.
@@ -231,7 +328,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 handleSeats(step, new SeatCommand.DropSeats(step.user()));
             }
         }
+        // The events are folded above; the follow-ups (to the app's aggregate) leave like any other.
+        apply(step, Decision.of(List.of(), decision.followUps()), event -> { }, event -> null, CommandMapping::toAvro);
         return decision.verdict();
+    }
+
+    /** The app's own aggregate: its registered-user count and chatroom super admins. */
+    private Optional<Verdict> handleApp(Step step, AppCommand command) {
+        var app = new StoreApp(step.ctx().tenant(), stores);
+        var decision = AppDecider.decide(command, step.ctx(), app, limits.app().apply(step.ctx().tenant()));
+        return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro);
     }
 
     private Optional<Verdict> handleContacts(Step step, ContactCommand command) {
@@ -277,21 +383,34 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .setExternal(false)
                     .setBody(toAvro.apply(followUp.command()))
                     .build();
-            context.forward(step.record().withKey(RecordKeys.of(tenant, followUp.target())).withValue(next), COMMANDS_SINK);
+            outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
+        }
+        if (step.envelope().getExternal() && decision.verdict().isEmpty() && decision.followUps().size() == 1) {
+            reserveUntilDeadline(step, toAvro.apply(decision.followUps().getFirst().command()));
         }
         return decision.verdict();
+    }
+
+    /**
+     * A first step waiting for one step elsewhere: what that step's failure would send back here
+     * is sent anyway if the request is still unanswered at the deadline. Chains that wait for
+     * several steps (imports and batches of more than one target) have no deadline yet.
+     */
+    private void reserveUntilDeadline(Step step, Object followUp) {
+        for (var compensation : Compensations.of(CommandMapping.toDomain(followUp))) {
+            if (compensation.target().equals(step.self())) {
+                var envelope = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(compensation.body()).build();
+                deadlines.reserve(step.record().key(), envelope, step.ctx().now());
+            }
+        }
     }
 
     private void publish(Step step, EventMapping.Published published) {
         var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
         history.record(step.ctx().tenant(), step.self(), event);
-        context.forward(step.record().withKey(event.getAggregateId()).withValue(event), EVENTS_SINK);
+        outputs.event(step.record(), event.getAggregateId(), event);
         for (var notice : Notifier.of(event)) {
-            context.forward(step.record().withKey(notice.key).withValue(notice.value), NOTIFICATIONS_SINK);
+            outputs.notification(step.record(), notice.key, notice.value);
         }
-    }
-
-    private void forwardOutcome(Record<String, CommandEnvelope> record, Outcome outcome) {
-        context.forward(record.withKey(outcome.getRequestId()).withValue(outcome), OUTCOMES_SINK);
     }
 }

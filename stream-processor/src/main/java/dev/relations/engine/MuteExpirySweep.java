@@ -22,15 +22,23 @@ final class MuteExpirySweep {
         void expire(Tenant tenant, RoomId room, long now);
     }
 
+    /** Runs one room's expiry as a step of its own: all or nothing, a failure logged and retried at the next sweep. */
+    @FunctionalInterface
+    interface Steps {
+        void run(String what, Runnable step);
+    }
+
     private record DueRoom(Tenant tenant, RoomId room, List<String> keys) {
     }
 
     private final SliceTable<String> index;
     private final RoomExpiry expiry;
+    private final Steps steps;
 
-    MuteExpirySweep(SliceTable<String> index, RoomExpiry expiry) {
+    MuteExpirySweep(SliceTable<String> index, RoomExpiry expiry, Steps steps) {
         this.index = index;
         this.expiry = expiry;
+        this.steps = steps;
     }
 
     void sweep(long now) {
@@ -47,9 +55,11 @@ final class MuteExpirySweep {
             });
         }
         for (var room : due.values()) {
-            expiry.expire(room.tenant(), room.room(), now);
-            // Entries the room did not lift are stale (its mute changed or the room is gone): they would be read forever.
-            room.keys().forEach(index::delete);
+            steps.run("expire_mutes", () -> {
+                expiry.expire(room.tenant(), room.room(), now);
+                // Entries the room did not lift are stale (its mute changed or the room is gone): they would be read forever.
+                room.keys().forEach(index::delete);
+            });
         }
     }
 }

@@ -30,10 +30,12 @@ public final class SchemaSubjects {
 
     public static Map<String, Schema> of(String applicationId) {
         var subjects = new LinkedHashMap<String, Schema>();
-        subjects.put(value(Topics.COMMANDS), CommandEnvelope.getClassSchema());
-        subjects.put(value(Topics.OUTCOMES), Outcome.getClassSchema());
-        subjects.put(value(Topics.EVENTS), EventEnvelope.getClassSchema());
-        subjects.put(value(Topics.NOTIFICATIONS), Notification.getClassSchema());
+        var topics = new Topics(applicationId);
+        subjects.put(value(topics.commands()), CommandEnvelope.getClassSchema());
+        subjects.put(value(topics.steps()), CommandEnvelope.getClassSchema());
+        subjects.put(value(topics.outcomes()), Outcome.getClassSchema());
+        subjects.put(value(topics.events()), EventEnvelope.getClassSchema());
+        subjects.put(value(topics.notifications()), Notification.getClassSchema());
         for (Slice<?> slice : StoreNames.ALL) {
             if (slice.serde().apply(SCHEMAS) instanceof ConfluentAvroSerde<?> avro) {
                 subjects.put(value(StateLayout.subjectTopic(applicationId, slice)), avro.deserializer().readerSchema());

@@ -21,6 +21,18 @@ public final class StreamsSettings {
     /** How long a read_committed fetch waits at the broker for records (Streams and the verdict listener). */
     public static final int FETCH_MAX_WAIT_MS = 5;
 
+    /**
+     * An unreadable command goes to the dead-letter topic and its partition moves on; a verdict
+     * or dead letter the producer cannot send is dropped (logged) rather than failing the thread.
+     */
+    public static Properties errorHandling(String applicationId) {
+        var props = new Properties();
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UnreadableCommands.class);
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, LostOutputs.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, new Topics(applicationId).deadLetters());
+        return props;
+    }
+
     public static Properties of(String applicationId, String bootstrapServers, String stateDir,
                                 String applicationServer, int replicationFactor, int standbyReplicas) {
         return of(applicationId, bootstrapServers, stateDir, applicationServer, replicationFactor, standbyReplicas, COMMIT_INTERVAL_MS);
@@ -61,6 +73,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.TRANSACTIONAL_STATE_STORES_CONFIG, true);
         // Reads never show a write that a later abort takes back.
         props.put(StreamsConfig.DEFAULT_INTERACTIVE_QUERY_ISOLATION_LEVEL_CONFIG, "READ_COMMITTED");
+        props.putAll(errorHandling(applicationId));
         // Off-heap memory of every store together stays within one budget.
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         props.put(BoundedRocksDbMemory.BUDGET_CONFIG, BoundedRocksDbMemory.DEFAULT_BUDGET);

@@ -2,15 +2,45 @@ package dev.relations.engine;
 
 import java.util.List;
 
-/** Every topic the service reads or writes; names are defined here only. */
-public final class Topics {
-    public static final String COMMANDS = "relations.commands";
-    public static final String OUTCOMES = "relations.outcomes";
-    public static final String EVENTS = "relations.events";
-    public static final String NOTIFICATIONS = "relations.notifications";
+/**
+ * Every topic one deployment reads or writes, named after its Streams application id like
+ * Kafka Streams' own internal topics: two deployments on one cluster never share a topic.
+ * Names are defined here only.
+ *
+ * <p>Clients' commands arrive on {@link #commands()}; the steps the engine sends itself
+ * (chain follow-ups, compensations) go to {@link #steps()}. The topology reads both in one
+ * sub-topology, so a key's records from either go to the same task and are processed under
+ * the same exactly-once transaction.
+ */
+public record Topics(String applicationId) {
 
-    public static final List<String> ALL = List.of(COMMANDS, OUTCOMES, EVENTS, NOTIFICATIONS);
+    public String commands() {
+        return applicationId + ".commands";
+    }
 
-    private Topics() {
+    public String steps() {
+        return applicationId + ".steps";
+    }
+
+    public String outcomes() {
+        return applicationId + ".outcomes";
+    }
+
+    public String events() {
+        return applicationId + ".events";
+    }
+
+    public String notifications() {
+        return applicationId + ".notifications";
+    }
+
+    /** Unreadable commands, with their origin in headers. */
+    public String deadLetters() {
+        return applicationId + "-dlq";
+    }
+
+    /** The topics that carry Avro values of the service's own schemas. */
+    public List<String> all() {
+        return List.of(commands(), steps(), outcomes(), events(), notifications());
     }
 }

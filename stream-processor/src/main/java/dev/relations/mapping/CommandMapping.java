@@ -1,5 +1,16 @@
 package dev.relations.mapping;
 
+import dev.relations.domain.app.AppCommand;
+import dev.relations.schemas.AddSuperAdmin;
+import dev.relations.schemas.CountRegistration;
+import dev.relations.schemas.ForgetUser;
+import dev.relations.schemas.GrantSuperAdmin;
+import dev.relations.schemas.RegistrationGranted;
+import dev.relations.schemas.RegistrationRefused;
+import dev.relations.schemas.ReleaseRegistration;
+import dev.relations.schemas.RemoveSuperAdmin;
+import dev.relations.schemas.ReserveRegistration;
+import dev.relations.schemas.SuperAdminGranted;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand;
@@ -10,9 +21,11 @@ import dev.relations.domain.contact.ContactCommand.RemoveReason;
 import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.user.UserCommand;
+import dev.relations.schemas.ActivateUser;
 import dev.relations.schemas.AddContact;
 import dev.relations.schemas.CompleteRemoveContact;
 import dev.relations.schemas.ConfirmContact;
+import dev.relations.schemas.DeactivateUser;
 import dev.relations.schemas.DeleteUser;
 import dev.relations.schemas.RegisterUser;
 import dev.relations.schemas.ReleaseContact;
@@ -56,12 +69,27 @@ public final class CommandMapping {
 
         record ToSeats(SeatCommand command) implements Routed {
         }
+
+        record ToApp(AppCommand command) implements Routed {
+        }
     }
 
     public static Routed toDomain(Object body) {
         return switch (body) {
             case RegisterUser r -> new Routed.ToUser(new UserCommand.RegisterUser(user(r.getUser()), r.getPasswordHash()));
             case DeleteUser d -> new Routed.ToUser(new UserCommand.DeleteUser(Username.of(d.getUsername())));
+            case DeactivateUser d -> new Routed.ToUser(new UserCommand.DeactivateUser(Username.of(d.getUsername())));
+            case ActivateUser a -> new Routed.ToUser(new UserCommand.ActivateUser(Username.of(a.getUsername())));
+            case RegistrationGranted g -> new Routed.ToUser(new UserCommand.RegistrationGranted(user(g.getUser()), g.getPasswordHash()));
+            case RegistrationRefused r -> new Routed.ToUser(new UserCommand.RegistrationRefused(Username.of(r.getUsername())));
+            case AddSuperAdmin a -> new Routed.ToUser(new UserCommand.AddSuperAdmin(Username.of(a.getUsername())));
+            case SuperAdminGranted g -> new Routed.ToUser(new UserCommand.SuperAdminGranted(Username.of(g.getUsername())));
+            case ReserveRegistration r -> new Routed.ToApp(new AppCommand.ReserveRegistration(user(r.getUser()), r.getPasswordHash()));
+            case CountRegistration c -> new Routed.ToApp(new AppCommand.CountRegistration(Username.of(c.getUsername())));
+            case ReleaseRegistration r -> new Routed.ToApp(new AppCommand.ReleaseRegistration(Username.of(r.getUsername())));
+            case ForgetUser f -> new Routed.ToApp(new AppCommand.ForgetUser(Username.of(f.getUsername())));
+            case GrantSuperAdmin g -> new Routed.ToApp(new AppCommand.GrantSuperAdmin(Username.of(g.getUsername())));
+            case RemoveSuperAdmin r -> new Routed.ToApp(new AppCommand.RemoveSuperAdmin(Username.of(r.getUsername())));
             case AddContact a -> new Routed.ToContacts(new ContactCommand.AddContact(
                     Username.of(a.getOwner()), Username.of(a.getFriend()), a.getSource(), a.getNotify()));
             case ReserveContactPeer p -> new Routed.ToContacts(new ContactCommand.ReserveContactPeer(
@@ -88,7 +116,8 @@ public final class CommandMapping {
             case RegisterBlocker r -> new Routed.ToBlocks(new BlockCommand.RegisterBlocker(
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
             case BlockerAnswer a -> new Routed.ToBlocks(new BlockCommand.BlockerAnswer(
-                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
+                    Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user),
+                    a.getFailed()));
             case UnblockUser u -> new Routed.ToBlocks(new BlockCommand.UnblockUser(Username.of(u.getOwner()), Username.of(u.getTarget())));
             case UnregisterBlocker u -> new Routed.ToBlocks(new BlockCommand.UnregisterBlocker(
                     Username.of(u.getOwner()), Username.of(u.getTarget()), u.getAnswer(), u.getForget()));
@@ -100,11 +129,29 @@ public final class CommandMapping {
         };
     }
 
-    /** User commands arrive from the HTTP module only; the reverse mapping keeps the pair checkable. */
+    /** Commands a user's side sends: the registered-user count and super admins at the app. */
+    public static Object toAvro(AppCommand command) {
+        return switch (command) {
+            case AppCommand.ReserveRegistration r -> new ReserveRegistration(view(r.user()), r.passwordHash());
+            case AppCommand.CountRegistration c -> new CountRegistration(c.user().value());
+            case AppCommand.ReleaseRegistration r -> new ReleaseRegistration(r.user().value());
+            case AppCommand.ForgetUser f -> new ForgetUser(f.user().value());
+            case AppCommand.GrantSuperAdmin g -> new GrantSuperAdmin(g.user().value());
+            case AppCommand.RemoveSuperAdmin r -> new RemoveSuperAdmin(r.user().value());
+        };
+    }
+
+    /** Commands the app sends back to a user's side (and, for completeness, those the API sends). */
     public static Object toAvro(UserCommand command) {
         return switch (command) {
             case UserCommand.RegisterUser r -> new RegisterUser(view(r.user()), r.passwordHash());
             case UserCommand.DeleteUser d -> new DeleteUser(d.username().value());
+            case UserCommand.DeactivateUser d -> new DeactivateUser(d.username().value());
+            case UserCommand.ActivateUser a -> new ActivateUser(a.username().value());
+            case UserCommand.RegistrationGranted g -> new RegistrationGranted(view(g.user()), g.passwordHash());
+            case UserCommand.RegistrationRefused r -> new RegistrationRefused(r.username().value());
+            case UserCommand.AddSuperAdmin a -> new AddSuperAdmin(a.username().value());
+            case UserCommand.SuperAdminGranted g -> new SuperAdminGranted(g.username().value());
         };
     }
 
@@ -140,7 +187,7 @@ public final class CommandMapping {
             case BlockCommand.BlockUsers b -> new BlockUsers(b.owner().value(), values(b.targets()));
             case BlockCommand.RegisterBlocker r -> new RegisterBlocker(r.owner().value(), r.target().value());
             case BlockCommand.BlockerAnswer a -> new BlockerAnswer(a.owner().value(), a.target().value(),
-                    a.targetUser().map(CommandMapping::view).orElse(null));
+                    a.targetUser().map(CommandMapping::view).orElse(null), a.failed());
             case BlockCommand.UnblockUser u -> new UnblockUser(u.owner().value(), u.target().value());
             case BlockCommand.UnregisterBlocker u -> new UnregisterBlocker(u.owner().value(), u.target().value(), u.answer(), u.forget());
             case BlockCommand.UnblockAnswer a -> new UnblockAnswer(a.owner().value(), a.target().value(),

@@ -1,5 +1,6 @@
 package dev.relations.mapping;
 
+import dev.relations.domain.app.AppEvent;
 import dev.relations.domain.block.BlockEvent;
 import dev.relations.domain.contact.ContactEvent;
 import dev.relations.schemas.ContactRemarkSet;
@@ -8,8 +9,14 @@ import dev.relations.schemas.UsersBlocked;
 import dev.relations.domain.user.UserEvent;
 import dev.relations.schemas.ContactAdded;
 import dev.relations.schemas.ContactRemoved;
+import dev.relations.schemas.RoomSuperAdminsAdded;
+import dev.relations.schemas.RoomSuperAdminsRemoved;
+import dev.relations.schemas.UserActivated;
+import dev.relations.schemas.UserDeactivated;
 import dev.relations.schemas.UserDeleted;
 import dev.relations.schemas.UserRegistered;
+
+import java.util.List;
 
 /** Domain events to the published event payloads and their type names. */
 public final class EventMapping {
@@ -23,6 +30,20 @@ public final class EventMapping {
         return switch (event) {
             case UserEvent.UserRegistered r -> new Published("user.registered", new UserRegistered(CommandMapping.view(r.user())));
             case UserEvent.UserDeleted d -> new Published("user.deleted", new UserDeleted(d.user().username().value()));
+            case UserEvent.UserDeactivated d -> new Published("user.deactivated", new UserDeactivated(d.user().username().value()));
+            case UserEvent.UserActivated a -> new Published("user.activated", new UserActivated(a.user().username().value()));
+        };
+    }
+
+    /** Null for internal events that consumers never see. */
+    public static Published of(AppEvent event) {
+        return switch (event) {
+            case AppEvent.RegistrationCounted ignored -> null;
+            case AppEvent.RegistrationReleased ignored -> null;
+            case AppEvent.SuperAdminAdded a -> new Published("app.room_super_admins.added",
+                    new RoomSuperAdminsAdded(List.of(a.user().value())));
+            case AppEvent.SuperAdminRemoved r -> new Published("app.room_super_admins.removed",
+                    new RoomSuperAdminsRemoved(List.of(r.user().value())));
         };
     }
 

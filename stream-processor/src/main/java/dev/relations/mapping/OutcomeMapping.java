@@ -45,6 +45,16 @@ public final class OutcomeMapping {
                         .build();
                 case Reply.NamesReply n -> outcome.setStatus(200).setDataJson(json(CommandMapping.values(n.names()))).build();
                 case Reply.Done ignored -> outcome.setStatus(200).build();
+                case Reply.SuperAdminReply admin -> {
+                    var data = new LinkedHashMap<String, Object>();
+                    if (admin.added()) {
+                        data.put("result", "success");
+                    } else {
+                        data.put("newSuperAdmin", admin.user().value());
+                    }
+                    data.put("resource", "");
+                    yield outcome.setStatus(200).setDataJson(json(data)).build();
+                }
                 case Reply.RoomReply room -> outcome.setStatus(200).setDataJson(json(RoomOutcomes.data(room))).build();
                 case Reply.ImportReply i -> {
                     var buckets = new LinkedHashMap<String, Object>();

@@ -24,11 +24,26 @@ public final class RecordKeys {
         return tenant.appKey() + "/room/" + room.value();
     }
 
+    /** The aggregate (and partitioning) key of the app's own aggregate: {@code org#app/app}. */
+    public static String app(Tenant tenant) {
+        return tenant.appKey() + "/app";
+    }
+
     public static String of(Tenant tenant, AggregateRef aggregate) {
         return switch (aggregate) {
             case AggregateRef.UserRef user -> user(tenant, user.name());
             case AggregateRef.RoomRef room -> room(tenant, room.id());
+            case AggregateRef.AppRef ignored -> app(tenant);
         };
+    }
+
+    /** The aggregate an aggregate key names. */
+    public static AggregateRef aggregateOf(String aggregateKey) {
+        var kind = aggregateKey.substring(aggregateKey.indexOf('/') + 1);
+        if (kind.equals("app")) {
+            return AggregateRef.app();
+        }
+        return isRoom(aggregateKey) ? AggregateRef.room(roomOf(aggregateKey)) : AggregateRef.user(userOf(aggregateKey));
     }
 
     /** The username part of a user aggregate key. */

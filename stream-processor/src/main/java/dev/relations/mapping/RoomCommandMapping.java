@@ -12,16 +12,19 @@ import dev.relations.schemas.AllowRoomMember;
 import dev.relations.schemas.AllowRoomMembers;
 import dev.relations.schemas.BlockRoomMember;
 import dev.relations.schemas.BlockRoomMembers;
+import dev.relations.schemas.CheckRoomUser;
 import dev.relations.schemas.CreateRoom;
 import dev.relations.schemas.DeleteRoom;
 import dev.relations.schemas.DisallowRoomMembers;
 import dev.relations.schemas.DropRoomMember;
 import dev.relations.schemas.ExpireRoomMutes;
 import dev.relations.schemas.MuteRoomMembers;
+import dev.relations.schemas.NoteRoomEntries;
 import dev.relations.schemas.ReleaseSeat;
 import dev.relations.schemas.RemoveRoomAdmin;
 import dev.relations.schemas.RemoveRoomMember;
 import dev.relations.schemas.RemoveRoomMembers;
+import dev.relations.schemas.RoomUserChecked;
 import dev.relations.schemas.SeatGranted;
 import dev.relations.schemas.SeatRefused;
 import dev.relations.schemas.SetRoomMuteAll;
@@ -46,6 +49,9 @@ public final class RoomCommandMapping {
         return switch (body) {
             case TakeSeat t -> new CommandMapping.Routed.ToSeats(new SeatCommand.TakeSeat(user(t.getUser()), room(t.getRoom())));
             case ReleaseSeat r -> new CommandMapping.Routed.ToSeats(new SeatCommand.ReleaseSeat(user(r.getUser()), room(r.getRoom())));
+            case NoteRoomEntries n -> new CommandMapping.Routed.ToSeats(new SeatCommand.NoteRoomEntries(user(n.getUser()), room(n.getRoom())));
+            case CheckRoomUser c -> new CommandMapping.Routed.ToSeats(new SeatCommand.CheckUser(user(c.getUser()), room(c.getRoom()),
+                    RoomCommand.UserCheck.valueOf(c.getCheck())));
             default -> new CommandMapping.Routed.ToRoom(roomCommand(body));
         };
     }
@@ -79,6 +85,8 @@ public final class RoomCommandMapping {
             case UnmuteRoomMembers u -> new RoomCommand.UnmuteMembers(room(u.getRoom()), names(u.getUsers()));
             case ExpireRoomMutes e -> new RoomCommand.ExpireMutes(room(e.getRoom()), e.getNow());
             case SetRoomMuteAll s -> new RoomCommand.SetMuteAll(room(s.getRoom()), s.getEnabled());
+            case RoomUserChecked c -> new RoomCommand.UserChecked(room(c.getRoom()), user(c.getUser()),
+                    RoomCommand.UserCheck.valueOf(c.getCheck()), c.getExists());
             default -> throw new IllegalArgumentException("unknown command " + body.getClass().getName());
         };
     }
@@ -111,6 +119,7 @@ public final class RoomCommandMapping {
             case RoomCommand.UnmuteMembers u -> new UnmuteRoomMembers(u.room().value(), values(u.users()));
             case RoomCommand.ExpireMutes e -> new ExpireRoomMutes(e.room().value(), e.now());
             case RoomCommand.SetMuteAll s -> new SetRoomMuteAll(s.room().value(), s.enabled());
+            case RoomCommand.UserChecked c -> new RoomUserChecked(c.room().value(), c.user().value(), c.check().name(), c.exists());
         };
     }
 
@@ -119,6 +128,8 @@ public final class RoomCommandMapping {
         return switch (command) {
             case SeatCommand.TakeSeat t -> new TakeSeat(t.user().value(), t.room().value());
             case SeatCommand.ReleaseSeat r -> new ReleaseSeat(r.user().value(), r.room().value());
+            case SeatCommand.NoteRoomEntries n -> new NoteRoomEntries(n.user().value(), n.room().value());
+            case SeatCommand.CheckUser c -> new CheckRoomUser(c.user().value(), c.room().value(), c.check().name());
             case SeatCommand.DropSeats d -> throw new IllegalArgumentException("DropSeats is local to its aggregate");
         };
     }

@@ -10,6 +10,9 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Where the HTTP module's reads start: which instance hosts an aggregate's partition, and the
@@ -49,7 +52,15 @@ public final class QueryableState {
                 .enableStaleStores()), layout);
     }
 
-    /** Every partition hosted here, as one. */
+    /** The partitions whose active copy this instance hosts, for reads that must visit each in turn. */
+    public Set<Integer> localPartitions() {
+        return streams.metadataForLocalThreads().stream()
+                .flatMap(thread -> thread.activeTasks().stream())
+                .map(task -> task.taskId().partition())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Every partition hosted here, as one (its range reads go partition by partition, not in one key order). */
     public StateQueries allLocal() {
         return new StateQueries(streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.STATE, QueryableStoreTypes.<String, byte[]>keyValueStore())), layout);

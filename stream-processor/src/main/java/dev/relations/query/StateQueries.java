@@ -4,7 +4,9 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
+import dev.relations.domain.room.Mute;
 import dev.relations.domain.room.RoomInfo;
+import dev.relations.domain.room.SendRule;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.UserView;
 import dev.relations.store.Keys;
@@ -55,9 +57,16 @@ public final class StateQueries {
     public record Ordered(long seq, String name) {
     }
 
+    /** A user's place in the app's creation order: a cursor of the user listing. */
+    public record CreationPosition(long created, Username user) {
+    }
+
     /** A room as the app-wide room listing shows it. */
     public record RoomSummary(RoomId id, String name, String owner, long memberCount) {
     }
+
+    /** Sorts after every character a key part may contain. */
+    private static final String END = "\uffff";
 
     private final ReadOnlyKeyValueStore<String, byte[]> physical;
     private final StateLayout layout;
@@ -75,20 +84,35 @@ public final class StateQueries {
         return Optional.ofNullable(slice(StoreNames.USERS).get(Keys.userEntry(tenant, user))).map(u -> u.getUser());
     }
 
+    /**
+     * Up to {@code limit} users of the app created after {@code after} (excluded), in creation order,
+     * ties by name. A partition's own users only: the app's users live on every partition.
+     */
+    public List<UserView> usersCreatedAfter(Tenant tenant, Optional<CreationPosition> after, int limit) {
+        var users = new ArrayList<UserView>(Math.clamp(limit, 0, 64));
+        var from = after.map(p -> Keys.userCreation(tenant, p.created(), p.user())).orElse(tenant.appKey() + "|");
+        var skip = after.map(p -> from);
+        try (var it = slice(StoreNames.USER_CREATION).range(from, tenant.appKey() + "|" + END)) {
+            while (it.hasNext() && users.size() < limit) {
+                var kv = it.next();
+                if (skip.filter(kv.key::equals).isEmpty()) {
+                    user(tenant, Username.of(kv.value)).ifPresent(users::add);
+                }
+            }
+        }
+        return users;
+    }
+
     public boolean userExists(Tenant tenant, Username user) {
-        return slice(StoreNames.USERS).get(Keys.userEntry(tenant, user)) != null;
+        return layout.view(physical, StoreNames.USERS).contains(Keys.userEntry(tenant, user));
     }
 
     /** Up to {@code limit} entries of an owner's list with a seq below {@code belowSeq}, newest first. */
     public List<Ordered> newestFirst(OwnerList list, Tenant tenant, Username owner, long belowSeq, int limit) {
-        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
         if (belowSeq <= 0) {
-            return page;
+            return new ArrayList<>();
         }
-        try (var it = slice(list.order).reverseRange(Keys.order(tenant, owner, 0L), Keys.order(tenant, owner, belowSeq - 1))) {
-            collect(it, page, limit);
-        }
-        return page;
+        return ordered(list.order, Keys.order(tenant, owner, 0L), Keys.order(tenant, owner, belowSeq - 1), true, limit);
     }
 
     /** The remark on an owner's contact; empty when there is none or no such contact. */
@@ -108,12 +132,17 @@ public final class StateQueries {
 
     /** Up to {@code limit} confirmed members after {@code afterSeq}, in join order. */
     public List<Ordered> membersInJoinOrder(Tenant tenant, RoomId room, long afterSeq, int limit) {
-        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
-        try (var it = slice(StoreNames.ROOM_MEMBER_ORDER)
-                .range(Keys.roomOrder(tenant, room, afterSeq + 1), Keys.roomOrder(tenant, room, Long.MAX_VALUE))) {
-            collect(it, page, limit);
+        return ordered(StoreNames.ROOM_MEMBER_ORDER, Keys.roomOrder(tenant, room, afterSeq + 1),
+                Keys.roomOrder(tenant, room, Long.MAX_VALUE), false, limit);
+    }
+
+    /** Up to {@code limit} confirmed members with a seq below {@code belowSeq}, the latest to join first. */
+    public List<Ordered> membersLatestFirst(Tenant tenant, RoomId room, long belowSeq, int limit) {
+        if (belowSeq <= 0) {
+            return new ArrayList<>();
         }
-        return page;
+        return ordered(StoreNames.ROOM_MEMBER_ORDER, Keys.roomOrder(tenant, room, 0L), Keys.roomOrder(tenant, room, belowSeq - 1),
+                true, limit);
     }
 
     public List<String> names(RoomList list, Tenant tenant, RoomId room) {
@@ -122,6 +151,21 @@ public final class StateQueries {
             it.forEachRemaining(kv -> names.add(kv.value));
         }
         return names;
+    }
+
+    /** Whether the owner has the friend as a contact (a confirmed edge: an add still in flight is not one). */
+    public boolean isFriend(Tenant tenant, Username owner, Username friend) {
+        var edge = slice(StoreNames.CONTACTS).get(Keys.contact(tenant, owner, friend));
+        return edge != null && edge.getConfirmed();
+    }
+
+    /** Whether the user may send in the room at {@code now} (SPEC G-22); empty when there is no such room. */
+    public Optional<Boolean> canSend(Tenant tenant, RoomId room, Username user, long now) {
+        var key = Keys.roomMember(tenant, room, user);
+        var member = Optional.ofNullable(slice(StoreNames.ROOM_MEMBERS).get(key)).map(m -> RoomMapping.member(user, m));
+        var mute = Optional.ofNullable(slice(StoreNames.ROOM_MUTES).get(key)).map(expiry -> new Mute(user, expiry));
+        boolean allowlisted = slice(StoreNames.ROOM_ALLOWS).get(key) != null;
+        return room(tenant, room).map(info -> SendRule.canSend(info, member, mute, allowlisted, now));
     }
 
     /** Confirmed admins, in name order. */
@@ -151,6 +195,21 @@ public final class StateQueries {
             });
         }
         return mutes;
+    }
+
+    /** The app's chatroom super admins in the order they were added, skipping the first {@code offset}. */
+    public List<String> superAdmins(Tenant tenant, long offset, int limit) {
+        var names = new ArrayList<String>(Math.clamp(limit, 0, 64));
+        var prefix = Keys.appPrefix(tenant);
+        try (var it = slice(StoreNames.SUPER_ADMIN_ORDER).range(prefix, prefix + END)) {
+            for (long skipped = 0; it.hasNext() && names.size() < limit; skipped++) {
+                var name = it.next().value;
+                if (skipped >= offset) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** Every room of the app in the partitions this store covers, in id order. */
@@ -188,10 +247,16 @@ public final class StateQueries {
         return page;
     }
 
-    private static void collect(KeyValueIterator<String, String> it, List<Ordered> page, int limit) {
-        while (it.hasNext() && page.size() < limit) {
-            var kv = it.next();
-            page.add(new Ordered(Keys.seqOf(kv.key), kv.value));
+    /** Up to {@code limit} entries of an order index between two keys (both included), forwards or backwards. */
+    private List<Ordered> ordered(Slice<String> index, String from, String to, boolean backwards, int limit) {
+        var page = new ArrayList<Ordered>(Math.clamp(limit, 0, 64));
+        var view = slice(index);
+        try (KeyValueIterator<String, String> it = backwards ? view.reverseRange(from, to) : view.range(from, to)) {
+            while (it.hasNext() && page.size() < limit) {
+                var kv = it.next();
+                page.add(new Ordered(Keys.seqOf(kv.key), kv.value));
+            }
         }
+        return page;
     }
 }

@@ -18,6 +18,11 @@ public final class Keys {
         return tenant.appKey() + "|" + user.value();
     }
 
+    /** A user's place in the app's creation order: time first, then name for users created in the same millisecond. */
+    public static String userCreation(Tenant tenant, long created, Username user) {
+        return tenant.appKey() + "|" + hex16(created) + "|" + user.value();
+    }
+
     /** Prefix of every per-owner entry; the trailing separator keeps "ab" from matching "abc". */
     public static String ownerPrefix(Tenant tenant, Username owner) {
         return tenant.appKey() + "|" + owner.value() + "|";
@@ -84,11 +89,29 @@ public final class Keys {
         return ownerPrefix(tenant, user) + room.value();
     }
 
+    /** Prefix of every entry of the app's own aggregate (counters, super admins, their order). */
+    public static String appPrefix(Tenant tenant) {
+        return tenant.appKey() + "|";
+    }
+
+    public static String appCounter(Tenant tenant, String name) {
+        return appPrefix(tenant) + "#" + name;
+    }
+
+    public static String superAdmin(Tenant tenant, Username user) {
+        return appPrefix(tenant) + user.value();
+    }
+
+    public static String superAdminOrder(Tenant tenant, long seq) {
+        return appPrefix(tenant) + hex16(seq);
+    }
+
     /** Prefix of an aggregate's history; users and rooms apart, since a user may be named like a room id. */
     static String historyPrefix(Tenant tenant, AggregateRef aggregate) {
         return switch (aggregate) {
             case AggregateRef.UserRef user -> tenant.appKey() + "|u|" + user.name().value() + "|";
             case AggregateRef.RoomRef room -> tenant.appKey() + "|r|" + room.id().value() + "|";
+            case AggregateRef.AppRef app -> tenant.appKey() + "|a|";
         };
     }
 
@@ -99,6 +122,16 @@ public final class Keys {
 
     public static String request(Tenant tenant, String requestId) {
         return tenant.appKey() + "|" + requestId;
+    }
+
+    /** A reservation's deadline in due order: due time, the request holding it, the aggregate holding it. */
+    public static String reservationDeadline(long due, String requestId, String recordKey) {
+        return hex16(due) + "|" + requestId + "|" + recordKey;
+    }
+
+    /** An idempotency entry in creation order: created time, then its {@link #request} key. */
+    public static String requestCreation(long created, String requestKey) {
+        return hex16(created) + "|" + requestKey;
     }
 
     /** The seq at the end of an order-index key ({@link #order}, {@link #roomOrder}). */

@@ -32,7 +32,7 @@ public final class RoomMapping {
                 info.created(), info.muteAll());
     }
 
-    static Member member(Username user, StoredMember m) {
+    public static Member member(Username user, StoredMember m) {
         return new Member(user, Role.valueOf(m.getRole()), m.getSeq(), m.getJoined(), m.getPending(),
                 Optional.ofNullable(m.getReservation()));
     }
@@ -46,13 +46,13 @@ public final class RoomMapping {
         b.getRefused().forEach((user, reason) -> refused.put(Username.of(user), SeatRefusal.valueOf(reason)));
         return new RoomBatch(requestId, CommandMapping.names(b.getAsked()),
                 new LinkedHashSet<>(CommandMapping.names(b.getAwaiting())), refused,
-                Optional.ofNullable(b.getCreation()).map(r -> info(id, r)));
+                Optional.ofNullable(b.getCreation()).map(r -> info(id, r)), CommandMapping.names(b.getQueued()));
     }
 
     static StoredRoomBatch stored(RoomBatch b) {
         var refused = new LinkedHashMap<String, String>();
         b.refused().forEach((user, reason) -> refused.put(user.value(), reason.name()));
         return new StoredRoomBatch(CommandMapping.values(b.asked()), CommandMapping.values(b.awaiting().stream().toList()),
-                refused, b.creation().map(RoomMapping::stored).orElse(null));
+                refused, b.creation().map(RoomMapping::stored).orElse(null), CommandMapping.values(b.queued()));
     }
 }

@@ -52,6 +52,11 @@ public class SliceView<V> implements ReadOnlyKeyValueStore<String, V> {
         return decode(physical.get(physicalKey(key)));
     }
 
+    /** Whether the key has an entry, without decoding its value. */
+    public boolean contains(String key) {
+        return physical.get(physicalKey(key)) != null;
+    }
+
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
         return wrap(physical.range(lower(from), upper(to)));

@@ -23,6 +23,7 @@ public final class StoreBlocklist implements Blocklist {
     private static final String AWAITING = "pending";
     private static final String EXISTS = "ok";
     private static final String MISSING = "missing";
+    private static final String FAILED = "failed";
 
     private final Tenant tenant;
     private final Username owner;
@@ -73,17 +74,19 @@ public final class StoreBlocklist implements Blocklist {
                     var pending = b.getTargets().stream().filter(b.getAnswers()::containsKey).map(Username::of).toList();
                     var awaiting = new LinkedHashSet<Username>();
                     var missing = new HashSet<Username>();
+                    var failed = new HashSet<Username>();
                     b.getAnswers().forEach((target, answer) -> {
                         var name = Username.of(target);
                         switch (answer) {
                             case AWAITING -> awaiting.add(name);
                             case MISSING -> missing.add(name);
+                            case FAILED -> failed.add(name);
                             default -> {
                             }
                         }
                     });
                     return new BlockBatch(requestId, b.getTargets().stream().map(Username::of).toList(),
-                            pending, awaiting, missing);
+                            pending, awaiting, missing, failed);
                 });
     }
 
@@ -113,7 +116,8 @@ public final class StoreBlocklist implements Blocklist {
         var answers = new HashMap<String, String>();
         for (var target : batch.pending()) {
             answers.put(target.value(), batch.awaiting().contains(target) ? AWAITING
-                    : batch.missing().contains(target) ? MISSING : EXISTS);
+                    : batch.missing().contains(target) ? MISSING
+                    : batch.failed().contains(target) ? FAILED : EXISTS);
         }
         stores.batches.put(Keys.batch(tenant, owner, batch.requestId()), new StoredBatch(BLOCK,
                 batch.targets().stream().map(Username::value).toList(),

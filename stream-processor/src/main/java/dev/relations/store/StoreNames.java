@@ -2,6 +2,7 @@ package dev.relations.store;
 
 import dev.relations.mapping.AvroSerdes;
 import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 import dev.relations.schemas.StoredContact;
@@ -26,6 +27,8 @@ public final class StoreNames {
 
     /** tenant|user -> StoredUser */
     public static final Slice<StoredUser> USERS = new Slice<>("users", "u", AvroSerdes::storedUsers);
+    /** tenant|created(hex)|user -> user: the app's users in creation order (ties by name). */
+    public static final Slice<String> USER_CREATION = new Slice<>("user-creation", "uc", s -> Serdes.String());
     /** tenant|owner|friend -> StoredContact: one entry per roster edge. */
     public static final Slice<StoredContact> CONTACTS = new Slice<>("contacts", "c", AvroSerdes::storedContacts);
     /** tenant|owner|seq -> friend: listing order of confirmed contacts (newest = highest seq). */
@@ -60,16 +63,33 @@ public final class StoreNames {
     public static final Slice<StoredSeat> SEATS = new Slice<>("seats", "s", AvroSerdes::storedSeats);
     /** tenant|user|seq -> room: join order of a user's rooms. */
     public static final Slice<String> SEAT_ORDER = new Slice<>("seat-order", "so", s -> Serdes.String());
+    /** tenant|user|room -> room: rooms holding a blocklist, allowlist or mute entry on the user, for the deletion cascade. */
+    public static final Slice<String> ROOM_ENTRY_NOTES = new Slice<>("room-entry-notes", "sn", s -> Serdes.String());
     /** tenant|owner|#counter-name -> long (e.g. contacts, blocks, seats: the user's joined rooms, event-seq). */
     public static final Slice<Long> COUNTERS = new Slice<>("counters", "n", s -> Serdes.Long());
-    /** tenant|u|user|seq or tenant|r|room|seq -> EventEnvelope: each aggregate's published events, for history reads. */
+    /** tenant|u|user|seq, tenant|r|room|seq or tenant|a|seq -> EventEnvelope: each aggregate's published events, for history reads. */
     public static final Slice<EventEnvelope> EVENT_HISTORY = new Slice<>("event-history", "eh", AvroSerdes::events);
+    /** tenant|#counter-name -> long: the app's own counters (registered users, super-admin seq, event-seq). */
+    public static final Slice<Long> APP_COUNTERS = new Slice<>("app-counters", "ac", s -> Serdes.Long());
+    /** tenant|user -> seq: the app's chatroom super admins. */
+    public static final Slice<Long> SUPER_ADMINS = new Slice<>("super-admins", "sa", s -> Serdes.Long());
+    /** tenant|seq -> user: the super admins in the order they were added. */
+    public static final Slice<String> SUPER_ADMIN_ORDER = new Slice<>("super-admin-order", "sao", s -> Serdes.String());
     /** tenant|request-id -> StoredRequest: idempotency of external commands. */
     public static final Slice<StoredRequest> REQUESTS = new Slice<>("requests", "q", AvroSerdes::storedRequests);
+    /** created-time|tenant|request-id -> tenant|request-id: the requests in the order they expire. */
+    public static final Slice<String> REQUEST_CREATION = new Slice<>("request-creation", "qc", s -> Serdes.String());
 
-    public static final List<Slice<?>> ALL = List.of(USERS, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
+    /**
+     * due-time|request-id|aggregate-key -> the compensation that releases what the request
+     * reserves at that aggregate, sent if the request is still unanswered when due.
+     */
+    public static final Slice<CommandEnvelope> RESERVATION_DEADLINES = new Slice<>("reservation-deadlines", "rd", AvroSerdes::commands);
+
+    public static final List<Slice<?>> ALL = List.of(USERS, USER_CREATION, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, COUNTERS, EVENT_HISTORY, REQUESTS);
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, ROOM_ENTRY_NOTES, COUNTERS, EVENT_HISTORY, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER,
+            REQUESTS, REQUEST_CREATION, RESERVATION_DEADLINES);
 
     private StoreNames() {
     }

@@ -62,6 +62,21 @@ public final class StoreSeats implements Seats {
     }
 
     @Override
+    public List<RoomId> noted() {
+        return stores.roomEntryNotes.scan(prefix, (room, value) -> new RoomId(room));
+    }
+
+    @Override
+    public void note(RoomId room) {
+        stores.roomEntryNotes.put(prefix + room.value(), room.value());
+    }
+
+    @Override
+    public void forget(RoomId room) {
+        stores.roomEntryNotes.delete(prefix + room.value());
+    }
+
+    @Override
     public long nextSeq() {
         return stores.nextSeq(tenant, user, SEQ);
     }

@@ -2,10 +2,13 @@ package dev.relations.engine;
 
 import dev.relations.store.StoreNames;
 import dev.relations.schemas.AddRoomMember;
+import dev.relations.schemas.AllowRoomMember;
+import dev.relations.schemas.BlockRoomMember;
 import dev.relations.schemas.DeleteRoom;
 import dev.relations.schemas.DeleteUser;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.MuteRoomMembers;
+import dev.relations.schemas.RemoveRoomMember;
 import dev.relations.schemas.RoomDeleted;
 import dev.relations.schemas.RoomMembersLeft;
 import dev.relations.schemas.RoomMutesRemoved;
@@ -117,5 +120,28 @@ class RelationsTopologyRoomCascadeTest {
                         tuple("acme#chat/room/200", new RoomMembersLeft("200", List.of("alice"), "USER_DELETED")),
                         tuple("acme#chat/room/200", new RoomMutesRemoved("200", List.of("alice"), "USER_DELETED")));
         assertThat(allKeys(relations.store(StoreNames.ROOM_BATCHES))).isEmpty();
+    }
+
+    /** SPEC B.3: the rooms a deleted user had left keep nothing on it, so a user registered again under the name starts clean. */
+    @Test
+    void deleting_a_user_clears_its_blocklist_allowlist_and_mute_entries_in_rooms_it_had_left() {
+        relations.given(CHAT, "alice", "bob", "carol");
+        rooms.givenRoom(CHAT, "100", "alice", "bob", "carol");
+        relations.sendToRoom(CHAT, "100", new BlockRoomMember("100", "bob"));
+        relations.sendToRoom(CHAT, "100", new AllowRoomMember("100", "carol"));
+        relations.sendToRoom(CHAT, "100", new MuteRoomMembers("100", List.of("carol"), -1L));
+        relations.sendToRoom(CHAT, "100", new RemoveRoomMember("100", "carol"));
+        assertThat(rooms.seats(CHAT, "bob")).isEmpty();
+        assertThat(rooms.seats(CHAT, "carol")).isEmpty();
+
+        assertThat(relations.send(CHAT, "bob", new DeleteUser("bob")).getStatus()).isEqualTo(200);
+        assertThat(relations.send(CHAT, "carol", new DeleteUser("carol")).getStatus()).isEqualTo(200);
+        relations.given(CHAT, "bob", "carol");
+
+        assertThat(rooms.blocks(CHAT, "100")).isEmpty();
+        assertThat(rooms.allows(CHAT, "100")).isEmpty();
+        assertThat(rooms.mutes(CHAT, "100")).isEmpty();
+        assertThat(allKeys(relations.store(StoreNames.ROOM_ENTRY_NOTES))).isEmpty();
+        assertThat(rooms.create(CHAT, "200", "alice", "bob").getStatus()).isEqualTo(200);
     }
 }

@@ -187,6 +187,37 @@ class RelationsTopologyRoomTest {
     }
 
     @Test
+    void a_batch_add_gives_the_places_of_unknown_users_and_users_in_too_many_rooms_to_the_next_in_line() {
+        relations.given(FEW, "alice", "bob", "carol", "dave", "erin");
+        rooms.givenRoom(FEW, "1", "bob");
+        rooms.givenRoom(FEW, "2", "bob");
+        assertThat(relations.sendToRoom(FEW, "3", createBody("3", 3, "alice")).getStatus()).isEqualTo(200);
+
+        var outcome = relations.sendToRoom(FEW, "3", new AddRoomMembers("3", List.of("nobody", "bob", "carol", "dave", "erin")));
+
+        assertThat(outcome.getStatus()).isEqualTo(200);
+        assertThat(outcome.getDataJson())
+                .isEqualTo("{\"newmembers\":[\"carol\",\"dave\"],\"action\":\"add_member\",\"id\":\"3\"}");
+        assertThat(rooms.memberOrder(FEW, "3")).containsExactly("alice", "carol", "dave");
+        assertThat(rooms.roomCounter(FEW, "3", RoomStores.MEMBERS)).isEqualTo(3);
+        assertThat(rooms.seats(FEW, "erin")).isEmpty();
+        assertThat(rooms.seats(FEW, "bob")).containsExactly("1", "2");
+        assertThat(allKeys(relations.store(StoreNames.ROOM_BATCHES))).isEmpty();
+    }
+
+    @Test
+    void a_batch_add_to_a_full_room_succeeds_with_no_new_members() {
+        relations.given(CHAT, "alice", "bob", "carol");
+        relations.sendToRoom(CHAT, "100", createBody("100", 2, "alice", "bob"));
+
+        var outcome = relations.sendToRoom(CHAT, "100", new AddRoomMembers("100", List.of("carol")));
+
+        assertThat(outcome.getStatus()).isEqualTo(200);
+        assertThat(outcome.getDataJson()).isEqualTo("{\"newmembers\":[],\"action\":\"add_member\",\"id\":\"100\"}");
+        assertThat(rooms.seats(CHAT, "carol")).isEmpty();
+    }
+
+    @Test
     void removing_a_member_answers_remove_member_and_frees_the_seat() {
         relations.given(CHAT, "alice", "bob");
         rooms.givenRoom(CHAT, "100", "alice", "bob");
@@ -247,6 +278,37 @@ class RelationsTopologyRoomTest {
         var outcome = relations.sendToRoom(CHAT, "100", new RemoveRoomAdmin("100", "bob"));
 
         assertRejected(outcome, 403, "forbidden_op", "EasemobForbiddenOpException", "user:bob is not admin of group:100");
+    }
+
+    @Test
+    void an_unknown_user_is_404_on_member_removal_admin_changes_and_owner_transfer() {
+        relations.given(CHAT, "alice", "bob");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
+
+        for (var body : List.of(new RemoveRoomMember("100", "zed"), new AddRoomAdmin("100", "zed"),
+                new RemoveRoomAdmin("100", "zed"), new TransferRoomOwner("100", "zed"))) {
+            assertRejected(relations.sendToRoom(CHAT, "100", body), 404, "resource_not_found", "ResourceNotFoundException",
+                    "username zed doesn't exist!");
+        }
+        assertThat(relations.events.readValuesToList()).isEmpty();
+        assertThat(rooms.roles(CHAT, "100")).containsOnly(entry("alice", "OWNER"), entry("bob", "MEMBER"));
+    }
+
+    @Test
+    void a_registered_non_member_gets_each_rules_own_error_after_the_lookup() {
+        relations.given(CHAT, "alice", "bob", "carol");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
+
+        assertRejected(relations.sendToRoom(CHAT, "100", new RemoveRoomMember("100", "carol")), 400, "forbidden_op",
+                "EasemobForbiddenOpException", "users [carol] are not members of this group!");
+        assertRejected(relations.sendToRoom(CHAT, "100", new AddRoomAdmin("100", "carol")), 400, "forbidden_op",
+                "EasemobForbiddenOpException", "users [carol] are not members of this group!");
+        assertRejected(relations.sendToRoom(CHAT, "100", new RemoveRoomAdmin("100", "carol")), 403, "forbidden_op",
+                "EasemobForbiddenOpException", "user:carol is not admin of group:100");
+        assertRejected(relations.sendToRoom(CHAT, "100", new TransferRoomOwner("100", "carol")), 403, "forbidden_op",
+                "EasemobForbiddenOpException", "user: carol doesn't exist in group: 100");
+        assertThat(relations.followUps.readValuesToList()).extracting(c -> c.getBody().getClass().getSimpleName())
+                .containsOnly("CheckRoomUser", "RoomUserChecked");
     }
 
     @Test

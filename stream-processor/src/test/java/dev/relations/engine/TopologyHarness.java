@@ -2,6 +2,7 @@ package dev.relations.engine;
 
 import dev.relations.mapping.RecordKeys;
 import dev.relations.mapping.AvroSerdes;
+import dev.relations.query.StateQueries;
 import dev.relations.store.Keys;
 import dev.relations.store.Slice;
 import dev.relations.store.StateLayout;
@@ -24,6 +25,8 @@ import dev.relations.schemas.StoredContact;
 import dev.relations.schemas.StoredUser;
 import dev.relations.schemas.UserView;
 import dev.relations.schemas.serde.InMemorySchemaRegistryClient;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -31,6 +34,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.file.Path;
@@ -48,40 +52,69 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to look at afterwards. The driver feeds records written to a topic the topology reads
  * (commands, events) straight back in, so a command's whole chain, its events and their
  * notifications have run by the time {@link #send} returns; re-piping the follow-ups read
- * from the commands topic would run every step twice.
+ * from the steps topic would run every step twice.
  */
 final class TopologyHarness implements AutoCloseable {
     static final long NOW = 1_700_000_000_000L;
+    static final String APPLICATION_ID = "relations-topology-test";
     static final String ADD_API = "POST /users/{owner}/contacts/users/{friend}";
 
     final TestOutputTopic<String, CommandEnvelope> followUps;
     final TestOutputTopic<String, Outcome> outcomes;
     final TestOutputTopic<String, EventEnvelope> events;
     final TestOutputTopic<String, Notification> notifications;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+    static final Topics TOPICS = new Topics(APPLICATION_ID);
+    private static final String HELD_STEPS = "held-steps";
+    final TestOutputTopic<String, CommandEnvelope> heldSteps;
+    private final TestInputTopic<String, CommandEnvelope> steps;
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, CommandEnvelope> commands;
+    private final TestInputTopic<byte[], byte[]> rawCommands;
     private int requests;
+    private long issuedAt = NOW;
     private final StateLayout layout;
+    private final AvroSerdes serdes;
 
     TopologyHarness(Path stateDir, Function<Tenant, RosterLimits> limits) {
         this(stateDir, Limits.withRoster(limits));
     }
 
-    /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at. */
+    /** The driver's wall clock starts at {@link #NOW}, the time every command is issued at (unless {@link #issueAt}). */
     TopologyHarness(Path stateDir, Limits limits) {
-        var serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
+        this(stateDir, limits, RequestRetention.of(RelationsTopology.REQUEST_RETENTION));
+    }
+
+    TopologyHarness(Path stateDir, Limits limits, RequestRetention retention) {
+        this(stateDir, limits, retention, RelationsTopology.RESERVATION_DEADLINE, false);
+    }
+
+    /**
+     * With {@code holdSteps} the engine's own steps are not run at once: they wait on
+     * {@link #heldSteps} until the test delivers them ({@link #deliver}), late or never.
+     */
+    TopologyHarness(Path stateDir, Limits limits, RequestRetention retention, Duration reservationDeadline, boolean holdSteps) {
+        serdes = AvroSerdes.using(new InMemorySchemaRegistryClient());
         var props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "relations-topology-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        layout = new StateLayout(serdes, "relations-topology-test");
-        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits), props, Instant.ofEpochMilli(NOW));
+        props.putAll(StreamsSettings.errorHandling(APPLICATION_ID));
+        layout = new StateLayout(serdes, APPLICATION_ID);
+        driver = new TopologyTestDriver(RelationsTopology.build(serdes, limits, retention, reservationDeadline, props,
+                holdSteps ? HELD_STEPS : null),
+                props, Instant.ofEpochMilli(NOW));
         var keys = new StringDeserializer();
-        commands = driver.createInputTopic(Topics.COMMANDS, new StringSerializer(), serdes.commands().serializer());
-        followUps = driver.createOutputTopic(Topics.COMMANDS, keys, serdes.commands().deserializer());
-        outcomes = driver.createOutputTopic(Topics.OUTCOMES, keys, serdes.outcomes().deserializer());
-        events = driver.createOutputTopic(Topics.EVENTS, keys, serdes.events().deserializer());
-        notifications = driver.createOutputTopic(Topics.NOTIFICATIONS, keys, serdes.notifications().deserializer());
+        commands = driver.createInputTopic(TOPICS.commands(), new StringSerializer(), serdes.commands().serializer());
+        followUps = driver.createOutputTopic(TOPICS.steps(), keys, serdes.commands().deserializer());
+        outcomes = driver.createOutputTopic(TOPICS.outcomes(), keys, serdes.outcomes().deserializer());
+        events = driver.createOutputTopic(TOPICS.events(), keys, serdes.events().deserializer());
+        notifications = driver.createOutputTopic(TOPICS.notifications(), keys, serdes.notifications().deserializer());
+        heldSteps = driver.createOutputTopic(HELD_STEPS, keys, serdes.commands().deserializer());
+        steps = driver.createInputTopic(TOPICS.steps(), new StringSerializer(), serdes.commands().serializer());
+        rawCommands = driver.createInputTopic(TOPICS.commands(), new ByteArraySerializer(), new ByteArraySerializer());
+        deadLetters = driver.createOutputTopic(TOPICS.deadLetters(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /** Registers each user and forgets everything published so far. */
@@ -110,26 +143,80 @@ final class TopologyHarness implements AutoCloseable {
         return sendTo(RecordKeys.room(tenant, new RoomId(room)), tenant, nextRequestId(), body);
     }
 
+    /** A command's bytes as the API writes them, with a schema id the topology's registry knows. */
+    byte[] serialized(CommandEnvelope envelope) {
+        return serdes.commands().serializer().serialize(TOPICS.commands(), envelope);
+    }
+
+    /** Pipes a record onto the commands topic as any producer might have written it. */
+    void pipeRaw(byte[] key, byte[] value) {
+        rawCommands.pipeInput(key, value);
+    }
+
+    /** Overwrites one entry of the physical store with bytes no serde reads: the next step that reads it throws. */
+    void corrupt(Slice<?> slice, String key) {
+        KeyValueStore<String, byte[]> state = driver.getKeyValueStore(StoreNames.STATE);
+        state.put(slice.tag() + ":" + key, new byte[] {1, 2, 3});
+    }
+
+    /** Pipes one command as the API sends it to a user's aggregate, without waiting for an answer; answers its request id. */
+    String submit(Tenant tenant, String self, Object body) {
+        var requestId = nextRequestId();
+        commands.pipeInput(RecordKeys.user(tenant, name(self)), external(tenant, requestId, body));
+        return requestId;
+    }
+
+    /** A command as the API writes it. */
+    private CommandEnvelope external(Tenant tenant, String requestId, Object body) {
+        return CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(issuedAt)
+                .setExternal(true)
+                .setApi(body instanceof AddContact ? ADD_API : "")
+                .setBody(body)
+                .build();
+    }
+
+    /** Runs every held step, and the steps they send, until none is left. */
+    void deliverAllHeld() {
+        while (!heldSteps.isEmpty()) {
+            heldSteps.readKeyValuesToList().forEach(this::deliver);
+        }
+    }
+
+    /** Runs a held step now, as if it had just arrived on the steps topic. */
+    void deliver(KeyValue<String, CommandEnvelope> step) {
+        steps.pipeInput(step.key, step.value);
+    }
+
+    /** Commands sent from now on are issued at that time. */
+    void issueAt(long time) {
+        issuedAt = time;
+    }
+
     /** Lets the driver's wall clock run, firing the punctuators that fall due. */
     void advanceWallClock(Duration by) {
         driver.advanceWallClockTime(by);
+    }
+
+    /** The typed reads the HTTP module answers from, over the driver's store. */
+    StateQueries queries() {
+        return new StateQueries(driver.getKeyValueStore(StoreNames.STATE), layout);
     }
 
     <V> ReadOnlyKeyValueStore<String, V> store(Slice<V> slice) {
         return layout.view(driver.getKeyValueStore(StoreNames.STATE), slice);
     }
 
+    /** Pipes one command under any record key (an aggregate's, or one a faulty producer might use), and answers its single outcome. */
+    Outcome sendTo(String key, Tenant tenant, Object body) {
+        return sendTo(key, tenant, nextRequestId(), body);
+    }
+
     private Outcome sendTo(String key, Tenant tenant, String requestId, Object body) {
-        var envelope = CommandEnvelope.newBuilder()
-                .setRequestId(requestId)
-                .setOrg(tenant.org())
-                .setApp(tenant.app())
-                .setIssuedAt(NOW)
-                .setExternal(true)
-                .setApi(body instanceof AddContact ? ADD_API : "")
-                .setBody(body)
-                .build();
-        commands.pipeInput(key, envelope);
+        commands.pipeInput(key, external(tenant, requestId, body));
         var answered = outcomes.readKeyValuesToList();
         assertThat(answered).as("outcomes of %s", requestId).hasSize(1);
         assertThat(answered.getFirst().key).isEqualTo(requestId);
@@ -141,6 +228,7 @@ final class TopologyHarness implements AutoCloseable {
     }
 
     void clearOutputs() {
+        deadLetters.readRecordsToList();
         followUps.readRecordsToList();
         outcomes.readRecordsToList();
         events.readRecordsToList();

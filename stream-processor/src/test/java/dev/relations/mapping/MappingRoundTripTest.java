@@ -1,5 +1,7 @@
 package dev.relations.mapping;
 
+import dev.relations.domain.app.AppCommand;
+import dev.relations.domain.app.AppEvent;
 import dev.relations.domain.block.BlockCommand;
 import dev.relations.domain.block.BlockEvent;
 import dev.relations.domain.common.RoomId;
@@ -58,6 +60,7 @@ class MappingRoundTripTest {
         checked.addAll(roundTrip(BlockCommand.class, CommandMapping::toAvro));
         checked.addAll(roundTrip(RoomCommand.class, CommandMapping::toAvro));
         checked.addAll(roundTrip(SeatCommand.class, CommandMapping::toAvro));
+        checked.addAll(roundTrip(AppCommand.class, CommandMapping::toAvro));
         var union = CommandEnvelope.getClassSchema().getField("body").schema().getTypes();
         assertThat(checked).as("every command body of the contract has a domain command that maps to it")
                 .hasSize(union.size());
@@ -70,6 +73,7 @@ class MappingRoundTripTest {
         var room = quietRoom();
         int published = 0;
         published += publish(UserEvent.class, EventMapping::of, union);
+        published += publish(AppEvent.class, EventMapping::of, union);
         published += publish(ContactEvent.class, EventMapping::of, union);
         published += publish(BlockEvent.class, EventMapping::of, union);
         published += publish(RoomEvent.class, e -> RoomEventMapping.of(e, room), union);
@@ -115,6 +119,7 @@ class MappingRoundTripTest {
             case CommandMapping.Routed.ToBlocks b -> b.command();
             case CommandMapping.Routed.ToRoom r -> r.command();
             case CommandMapping.Routed.ToSeats s -> s.command();
+            case CommandMapping.Routed.ToApp a -> a.command();
         };
     }
 

@@ -12,22 +12,15 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import dev.relations.engine.StreamsSettings;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,24 +31,27 @@ import java.util.concurrent.TimeoutException;
  * Sends a command keyed by its aggregate and completes when the processor's verdict for
  * its request id appears on the outcomes topic (read_committed: only verdicts whose
  * effects are committed). Every instance reads every outcome partition and keeps the ones
- * it waits for, so a retry may land on any instance.
+ * it waits for, so a retry may land on any instance. The reading survives failures
+ * ({@link VerdictListener}).
  */
 @Singleton
 public class CommandBus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandBus.class);
 
     private final KafkaProducer<String, CommandEnvelope> producer;
-    private final KafkaConsumer<String, Outcome> outcomes;
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     private final Duration timeout;
-    private final Thread listener;
+    private final VerdictListener listener;
     private final MeterRegistry meters;
-    private final List<KafkaClientMetrics> clientMetrics;
-    private volatile boolean running = true;
+    private final KafkaClientMetrics producerMetrics;
+    private final Topics topics;
 
-    public CommandBus(KafkaSettings settings, StreamsRuntime runtime, MeterRegistry meters,
-                      @Value("${relations.request-timeout:15s}") Duration timeout) {
+    public CommandBus(KafkaSettings settings, StreamsRuntime runtime, MeterRegistry meters, OutcomeConsumers outcomes,
+                      @Value("${relations.request-timeout:15s}") Duration timeout,
+                      @Value("${relations.verdict-listener.first-backoff:100ms}") Duration firstBackoff,
+                      @Value("${relations.verdict-listener.max-backoff:5s}") Duration maxBackoff) {
         this.timeout = timeout;
+        this.topics = new Topics(settings.getApplicationId());
         this.meters = meters;
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
@@ -64,23 +60,13 @@ public class CommandBus implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.CLIENT_ID_CONFIG, "relations-api-commands"),
                 new StringSerializer(), runtime.serdes().commands().serializer());
-        this.outcomes = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, StreamsSettings.FETCH_MAX_WAIT_MS,
-                ConsumerConfig.CLIENT_ID_CONFIG, "relations-api-outcomes"),
-                new StringDeserializer(), runtime.serdes().outcomes().deserializer());
-        var partitions = outcomes.partitionsFor(Topics.OUTCOMES).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        outcomes.assign(partitions);
-        outcomes.seekToEnd(partitions);
-        // Resolve positions now, so no verdict produced after start-up can be skipped.
-        partitions.forEach(outcomes::position);
-        this.clientMetrics = List.of(new KafkaClientMetrics(producer), new KafkaClientMetrics(outcomes));
-        clientMetrics.forEach(m -> m.bindTo(meters));
-        this.listener = Thread.ofPlatform().name("outcome-listener").daemon().start(this::listen);
+        this.producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(meters);
+        this.listener = new VerdictListener(outcomes, topics.outcomes(), this::deliver, consumer -> {
+            var metrics = new KafkaClientMetrics(consumer);
+            metrics.bindTo(meters);
+            return metrics;
+        }, firstBackoff, maxBackoff);
     }
 
     /** Sends the command and waits for its verdict; completes exceptionally on timeout. */
@@ -96,7 +82,7 @@ public class CommandBus implements AutoCloseable {
                 .build();
         var verdict = waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
         try {
-            producer.send(new ProducerRecord<>(Topics.COMMANDS, aggregateKey, envelope), (metadata, error) -> {
+            producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope), (metadata, error) -> {
                 if (error != null) {
                     waiting.remove(requestId);
                     verdict.completeExceptionally(error);
@@ -134,47 +120,33 @@ public class CommandBus implements AutoCloseable {
                 .register(meters);
     }
 
-    /** Whether verdicts are being read: false once the listener thread has died or been stopped. */
+    /** Whether verdicts are being received now: false while the listener is reopening its consumer. */
     public boolean listening() {
-        return running && listener.isAlive();
+        return listener.receiving();
     }
 
-    private void listen() {
-        try {
-            while (running) {
-                for (var record : outcomes.poll(Duration.ofMillis(200))) {
-                    var outcome = record.value();
-                    if (outcome == null) {
-                        continue;
-                    }
-                    var waiter = waiting.get(outcome.getRequestId());
-                    if (waiter != null) {
-                        waiter.complete(outcome);
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                LOG.error("event=outcome_listener_woken_unexpectedly", e);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("event=outcome_listener_failed", e);
-        } finally {
-            outcomes.close();
+    /** Whether the verdict listener still runs (receiving, or retrying to): false only once it has stopped. */
+    public boolean listenerAlive() {
+        return listener.alive();
+    }
+
+    /** How many times the verdict listener has replaced a failed consumer. */
+    public long listenerRestarts() {
+        return listener.restarts();
+    }
+
+    private void deliver(Outcome outcome) {
+        var waiter = waiting.get(outcome.getRequestId());
+        if (waiter != null) {
+            waiter.complete(outcome);
         }
     }
 
     @PreDestroy
     @Override
     public void close() {
-        running = false;
-        outcomes.wakeup();
-        try {
-            listener.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        clientMetrics.forEach(KafkaClientMetrics::close);
+        listener.close();
+        producerMetrics.close();
         producer.close(Duration.ofSeconds(5));
     }
 }

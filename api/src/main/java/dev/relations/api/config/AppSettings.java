@@ -1,5 +1,6 @@
 package dev.relations.api.config;
 
+import dev.relations.domain.room.RoomLimits;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 
@@ -17,7 +18,14 @@ public class AppSettings {
     private int maxContacts = 100;
     private int maxBlocked = 500;
     private int maxJoinedRooms = 100;
+    private int maxUsers;
     private boolean openRegistration;
+    private int roomsMaxUsersCeiling = RoomLimits.defaults().maxUsersCeiling();
+    private int roomsDefaultMaxUsers = RoomLimits.defaults().defaultMaxUsers();
+    private int roomsBatchRemoveMax = RoomLimits.defaults().batchRemoveMax();
+    private int roomsMaxCustomLength = RoomLimits.defaults().maxCustomLength();
+    private int forbiddenOpStatus = RoomLimits.defaults().forbiddenOpStatus();
+    private long permanentMuteExpire = RoomLimits.defaults().permanentMuteExpire();
 
     public AppSettings(@Parameter String name) {
         this.name = name;
@@ -83,11 +91,82 @@ public class AppSettings {
         this.maxJoinedRooms = maxJoinedRooms;
     }
 
+    /** Registered users the app may have at once; 0 (the default): no quota. */
+    public int getMaxUsers() {
+        return maxUsers;
+    }
+
+    public void setMaxUsers(int maxUsers) {
+        this.maxUsers = maxUsers;
+    }
+
     public boolean isOpenRegistration() {
         return openRegistration;
     }
 
     public void setOpenRegistration(boolean openRegistration) {
         this.openRegistration = openRegistration;
+    }
+
+    /** Highest {@code maxusers} a room may have (SPEC G-12: 10 000, raisable by plan). */
+    public int getRoomsMaxUsersCeiling() {
+        return roomsMaxUsersCeiling;
+    }
+
+    public void setRoomsMaxUsersCeiling(int roomsMaxUsersCeiling) {
+        this.roomsMaxUsersCeiling = roomsMaxUsersCeiling;
+    }
+
+    /** {@code maxusers} of a room created without one; never above the ceiling. */
+    public int getRoomsDefaultMaxUsers() {
+        return roomsDefaultMaxUsers;
+    }
+
+    public void setRoomsDefaultMaxUsers(int roomsDefaultMaxUsers) {
+        this.roomsDefaultMaxUsers = roomsDefaultMaxUsers;
+    }
+
+    /** Users per batch member removal (SPEC G-2: 100; the other room batches stay at 60). */
+    public int getRoomsBatchRemoveMax() {
+        return roomsBatchRemoveMax;
+    }
+
+    public void setRoomsBatchRemoveMax(int roomsBatchRemoveMax) {
+        this.roomsBatchRemoveMax = roomsBatchRemoveMax;
+    }
+
+    /** Characters of a room's {@code custom} (SPEC G-12: 8 KB, a superset of the older 1024). */
+    public int getRoomsMaxCustomLength() {
+        return roomsMaxCustomLength;
+    }
+
+    public void setRoomsMaxCustomLength(int roomsMaxCustomLength) {
+        this.roomsMaxCustomLength = roomsMaxCustomLength;
+    }
+
+    /** Status of a chatroom {@code forbidden_op} for "not a member" / "already a member" (SPEC G-4/G-5: 400, or 403). */
+    public int getForbiddenOpStatus() {
+        return forbiddenOpStatus;
+    }
+
+    public void setForbiddenOpStatus(int forbiddenOpStatus) {
+        this.forbiddenOpStatus = forbiddenOpStatus;
+    }
+
+    /** The {@code expire} a permanent mute is answered with (SPEC G-21: -1, or Easemob's 4638873600000). */
+    public long getPermanentMuteExpire() {
+        return permanentMuteExpire;
+    }
+
+    public void setPermanentMuteExpire(long permanentMuteExpire) {
+        this.permanentMuteExpire = permanentMuteExpire;
+    }
+
+    /** The app's chatroom limits; throws on an inconsistent configuration, so it fails at start. */
+    public RoomLimits roomLimits() {
+        var d = RoomLimits.defaults();
+        return new RoomLimits(roomsMaxUsersCeiling, Math.min(roomsDefaultMaxUsers, roomsMaxUsersCeiling), d.maxAdmins(), d.batchAddMax(), roomsBatchRemoveMax,
+                d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), roomsMaxCustomLength,
+                forbiddenOpStatus, permanentMuteExpire);
     }
 }

@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Alive unless something only a restart mends has happened: Kafka Streams has stopped or
- * failed for good, or the outcome listener is gone. A rebalance or an unreachable broker
- * makes the instance unready, not dead.
+ * failed for good, or the outcome listener has stopped. A rebalance, an unreachable broker
+ * or a listener reopening its consumer makes the instance unready, not dead.
  */
 @Singleton
 @Liveness
@@ -36,9 +36,9 @@ public class AliveHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         var state = runtime.streams().state();
-        boolean alive = RECOVERABLE.contains(state) && bus.listening();
+        boolean alive = RECOVERABLE.contains(state) && bus.listenerAlive();
         return Publishers.just(HealthResult.builder("relations", alive ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("kafka-streams", state.name(), "verdict-listener", bus.listening()))
+                .details(Map.of("kafka-streams", state.name(), "verdict-listener", bus.listenerAlive()))
                 .build());
     }
 }

@@ -12,7 +12,11 @@ import io.micronaut.core.async.publisher.Publishers;
 
 import java.util.Map;
 
-/** Ready only while Kafka Streams is RUNNING: rebalancing or restoring, its stores cannot answer reads. */
+/**
+ * Ready only while Kafka Streams is RUNNING: rebalancing or restoring, its stores cannot answer
+ * reads. The details say how far a restore is: partitions still restoring and the changelog
+ * records they have left (an upper bound).
+ */
 @Singleton
 @Readiness
 public class StreamsHealthIndicator implements HealthIndicator {
@@ -25,8 +29,10 @@ public class StreamsHealthIndicator implements HealthIndicator {
     @Override
     public Publisher<HealthResult> getResult() {
         var state = runtime.streams().state();
+        var restore = runtime.restoreProgress();
         return Publishers.just(HealthResult.builder("kafka-streams", state == KafkaStreams.State.RUNNING ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(Map.of("state", state.name()))
+                .details(Map.of("state", state.name(), "restoring-partitions", restore.partitions(),
+                        "records-left-to-restore", restore.recordsLeft()))
                 .build());
     }
 }

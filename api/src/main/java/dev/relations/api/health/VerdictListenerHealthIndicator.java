@@ -9,7 +9,12 @@ import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
 import io.micronaut.core.async.publisher.Publishers;
 
-/** Ready only while the outcome listener runs: without it every write would wait out its timeout. */
+import java.util.Map;
+
+/**
+ * Ready only while the outcome listener receives verdicts: without it every write would wait
+ * out its timeout. DOWN while the listener reopens its consumer after a failure.
+ */
 @Singleton
 @Readiness
 public class VerdictListenerHealthIndicator implements HealthIndicator {
@@ -21,6 +26,8 @@ public class VerdictListenerHealthIndicator implements HealthIndicator {
 
     @Override
     public Publisher<HealthResult> getResult() {
-        return Publishers.just(HealthResult.builder("verdict-listener", bus.listening() ? HealthStatus.UP : HealthStatus.DOWN).build());
+        return Publishers.just(HealthResult.builder("verdict-listener", bus.listening() ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(Map.of("receiving", bus.listening(), "restarts", bus.listenerRestarts()))
+                .build());
     }
 }

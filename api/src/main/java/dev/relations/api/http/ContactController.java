@@ -25,7 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.Optional;
 
-/** Contacts (SPEC C.2, C.3, C.6): mutual add and remove, the full list. */
+/** Contacts (SPEC C.2, C.3, C.6): mutual add and remove, the full list, and whether two users are friends. */
 @Controller("/{org}/{app}/users/{owner}/contacts/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ContactController {
@@ -69,6 +69,24 @@ public class ContactController {
                 .with("path", "/users/" + outcome.getSubjectUuid() + "/contacts")
                 .with("entities", Entities.users(outcome.getEntities()))
                 .ok(request);
+    }
+
+    /**
+     * Whether the owner and the user are friends (SPEC C.1's {@code isFriend}): {@code data} is a bare
+     * boolean, as Easemob's {@code is_joined} answers. Ours: Easemob has no such REST call. An unknown
+     * owner is 404; an unknown friend is simply not a friend.
+     */
+    @Get("/{friend}/is_friend")
+    @EnvelopeAnswer
+    @ApiName("is-friend")
+    public HttpResponse<?> isFriend(HttpRequest<?> request, String org, String app, String owner, String friend) {
+        var tenant = new Tenant(org, app);
+        var self = UserController.existing(owner);
+        return reads.route(request, RecordKeys.user(tenant, self), partition -> {
+            ReadRouter.requireUser(partition, tenant, self);
+            boolean friends = Username.isLegal(friend) && partition.isFriend(tenant, self, Username.of(friend));
+            return Envelope.of(request, tenant, "get").with("data", friends).ok(request);
+        });
     }
 
     /** Every friend, newest friendship first (usernames only, as the official SDK parses them). */

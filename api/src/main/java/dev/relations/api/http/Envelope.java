@@ -39,6 +39,15 @@ public final class Envelope {
         return this;
     }
 
+    /** Easemob's {@code params}: those of the named query parameters the request gave, each as a list ({@code {"pagesize":["2"]}}). */
+    public Envelope withParams(HttpRequest<?> request, String... names) {
+        var params = new LinkedHashMap<String, Object>();
+        for (var name : names) {
+            request.getParameters().getFirst(name).ifPresent(value -> params.put(name, List.of(value)));
+        }
+        return with("params", params);
+    }
+
     public MutableHttpResponse<Map<String, Object>> ok(HttpRequest<?> request) {
         fields.put("timestamp", System.currentTimeMillis());
         fields.put("duration", durationOf(request));

@@ -88,14 +88,7 @@ public class JoinedRoomsController {
             line.put("disabled", "false");
             rooms.add(line);
         }
-        var params = new LinkedHashMap<String, Object>();
-        if (pagesize != null) {
-            params.put("pagesize", List.of(pagesize));
-        }
-        if (pagenum != null) {
-            params.put("pagenum", List.of(pagenum));
-        }
         return Envelope.of(request, tenant, "get").with("data", rooms).with("count", rooms.size())
-                .with("params", params).with("properties", Map.of()).ok(request);
+                .withParams(request, "pagesize", "pagenum").with("properties", Map.of()).ok(request);
     }
 }

@@ -90,7 +90,8 @@ public class RoomController {
             room.get("members").forEach(m -> members.add(m.asText()));
         }
         var custom = room.hasNonNull("custom") ? room.get("custom").asText() : "";
-        var id = RoomRequests.newRoomId();
+        var chosen = room.hasNonNull("groupid") ? room.get("groupid") : room.get("roomid");
+        var id = chosen == null || chosen.isNull() ? RoomRequests.newRoomId() : RoomRequests.chosenRoomId(chosen.asText());
         var ownerName = RoomRequests.users(List.of(owner)).getFirst();
         var outcome = writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms",
                 new CreateRoom(id.value(), name, description, maxusers, ownerName, RoomRequests.users(members), custom));
@@ -111,17 +112,12 @@ public class RoomController {
         var tenant = new Tenant(org, app);
         var all = new TreeMap<BigInteger, Object>();
         localRooms(tenant).forEach(r -> all.put(new BigInteger((String) r.get("id")), r));
-        if (!reads.isForwarded(request)) {
-            for (var host : reads.hosts()) {
-                if (host.equals(reads.self())) {
-                    continue;
-                }
-                var answer = json.tree(new String(reads.askPeer(request, host, "/" + org + "/" + app + "/chatrooms"),
-                        StandardCharsets.UTF_8));
-                answer.get("data").forEach(r -> all.put(new BigInteger(r.get("id").asText()), r));
-            }
-        } else {
+        if (reads.isForwarded(request)) {
             return Envelope.of(request, tenant, "get").with("data", List.copyOf(all.values())).ok(request);
+        }
+        for (var answer : reads.askOtherInstances(request, "/" + org + "/" + app + "/chatrooms")) {
+            json.tree(new String(answer, StandardCharsets.UTF_8)).get("data")
+                    .forEach(r -> all.put(new BigInteger(r.get("id").asText()), r));
         }
         int size = RoomMemberController.number(limit, 10, 1000);
         var after = cursor == null || cursor.isBlank() ? BigInteger.ZERO

@@ -3,6 +3,7 @@ package dev.relations.api.http;
 import dev.relations.query.StateQueries;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.auth.ApiName;
+import dev.relations.api.config.Apps;
 import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
@@ -55,12 +56,14 @@ public class RoomListController {
     private final ReadRouter reads;
     private final JsonBodies json;
     private final RoomController rooms;
+    private final Apps apps;
 
-    public RoomListController(Writes writes, ReadRouter reads, JsonBodies json, RoomController rooms) {
+    public RoomListController(Writes writes, ReadRouter reads, JsonBodies json, RoomController rooms, Apps apps) {
         this.writes = writes;
         this.reads = reads;
         this.json = json;
         this.rooms = rooms;
+        this.apps = apps;
     }
 
     @Get("/blocks/users")
@@ -157,7 +160,7 @@ public class RoomListController {
         var room = RoomRequests.room(id);
         return reads.route(request, RecordKeys.room(tenant, room), partition -> {
             partition.room(tenant, room).orElseThrow(() -> new ApiException(RoomRequests.roomNotFound(id)));
-            var mutes = RoomViews.mutes(partition, tenant, room, System.currentTimeMillis());
+            var mutes = RoomViews.mutes(partition, tenant, room, System.currentTimeMillis(), apps.roomLimits(tenant));
             return Envelope.of(request, tenant, "get").with("data", mutes).with("count", mutes.size()).ok(request);
         });
     }

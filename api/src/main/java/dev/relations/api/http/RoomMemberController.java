@@ -38,9 +38,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** Chatroom members (SPEC D.4) and admins (D.5). */
 @Controller("/{org}/{app}/chatrooms/{id}")
@@ -60,7 +59,10 @@ public class RoomMemberController {
         this.rooms = rooms;
     }
 
-    /** Owner first, then members by join time; or, with {@code version=v3}, plain names with a cursor. */
+    /**
+     * Owner first, then members by join time; or, with {@code version=v3}, plain names in join order
+     * ({@code sort=asc}, the default) or latest joined first ({@code sort=desc}) with a cursor.
+     */
     @Get("/users")
     @EnvelopeAnswer
     @BadRequest
@@ -68,15 +70,18 @@ public class RoomMemberController {
     public HttpResponse<?> members(HttpRequest<?> request, String org, String app, String id,
                                    @Nullable @QueryValue String pagenum, @Nullable @QueryValue String pagesize,
                                    @Nullable @QueryValue String version, @Nullable @QueryValue String limit,
-                                   @Nullable @QueryValue String cursor) {
+                                   @Nullable @QueryValue String cursor, @Nullable @QueryValue String sort) {
         var tenant = new Tenant(org, app);
         var room = roomOrGroupNotFound(id);
         return reads.route(request, RecordKeys.room(tenant, room), partition -> {
             var info = partition.room(tenant, room).orElseThrow(() -> new ApiException(RoomRequests.groupNotFound(id)));
             if ("v3".equals(version)) {
                 int size = number(limit, MAX_PAGE, MAX_PAGE);
-                long after = cursor == null || cursor.isBlank() ? 0L : NewestFirst.decode(cursor);
-                var page = partition.membersInJoinOrder(tenant, room, after, size + 1);
+                boolean latestFirst = latestFirst(sort);
+                var from = cursor == null || cursor.isBlank() ? Optional.<Long>empty() : Optional.of(NewestFirst.decode(cursor));
+                var page = latestFirst
+                        ? partition.membersLatestFirst(tenant, room, from.orElse(Long.MAX_VALUE), size + 1)
+                        : partition.membersInJoinOrder(tenant, room, from.orElse(0L), size + 1);
                 var names = page.stream().limit(size).map(StateQueries.Ordered::name).toList();
                 var envelope = Envelope.of(request, tenant, "get").with("data", names).with("count", names.size());
                 if (page.size() > size) {
@@ -87,14 +92,7 @@ public class RoomMemberController {
             int size = number(pagesize, MAX_PAGE, MAX_PAGE);
             int pageNumber = Math.max(1, number(pagenum, 1, Integer.MAX_VALUE));
             var page = RoomViews.memberPage(partition, tenant, room, info.owner().value(), (long) (pageNumber - 1) * size, size);
-            var params = new LinkedHashMap<String, Object>();
-            if (pagesize != null) {
-                params.put("pagesize", List.of(pagesize));
-            }
-            if (pagenum != null) {
-                params.put("pagenum", List.of(pagenum));
-            }
-            return Envelope.of(request, tenant, "get").with("params", params).with("data", page)
+            return Envelope.of(request, tenant, "get").withParams(request, "pagesize", "pagenum").with("data", page)
                     .with("count", page.size()).ok(request);
         });
     }
@@ -123,7 +121,7 @@ public class RoomMemberController {
     public HttpResponse<?> addMany(HttpRequest<?> request, String org, String app, String id, @Nullable @Body String body) {
         var tenant = new Tenant(org, app);
         var room = RoomRequests.room(id);
-        var users = RoomRequests.users(UsernameLists.of(json.parse(body)));
+        var users = RoomRequests.batchNames(UsernameLists.of(json.parse(body)));
         return rooms.answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(room),
                 "POST /chatrooms/{chatroom_id}/users", new AddRoomMembers(room.value(), users)));
     }
@@ -190,6 +188,17 @@ public class RoomMemberController {
         var user = RoomRequests.users(List.of(oldadmin)).getFirst();
         return rooms.answer(request, tenant, "delete", writes.execute(request, tenant, AggregateRef.room(room),
                 "DELETE /chatrooms/{chatroom_id}/admin/{oldadmin}", new RemoveRoomAdmin(room.value(), user)));
+    }
+
+    /** The v3 listing's {@code sort}: {@code asc} (the default) or {@code desc}, in any case. */
+    private static boolean latestFirst(String sort) {
+        if (sort == null || sort.isBlank() || sort.equalsIgnoreCase("asc")) {
+            return false;
+        }
+        if (sort.equalsIgnoreCase("desc")) {
+            return true;
+        }
+        throw RoomController.invalid("sort must be asc or desc");
     }
 
     private static RoomId roomOrGroupNotFound(String id) {

@@ -22,6 +22,18 @@ final class RoomRequests {
         return new RoomId(Long.toString(System.currentTimeMillis() * 1000 + ThreadLocalRandom.current().nextInt(1000)));
     }
 
+    /**
+     * A room id the client chose at creation ({@code groupid} or {@code roomid}, SPEC D.3). Only ids
+     * of the numeric form are taken, so chosen and assigned ids share one order in the room listing.
+     */
+    static RoomId chosenRoomId(String raw) {
+        if (!ROOM_ID.matcher(raw).matches()) {
+            throw new ApiException(new Rejection(400, "invalid_parameter", "IllegalArgumentException",
+                    "group ID " + raw + " is not valid, it must match [1-9][0-9]{1,17}"));
+        }
+        return new RoomId(raw);
+    }
+
     /** An id that cannot be a room id names no room. */
     static RoomId room(String raw) {
         if (raw == null || !ROOM_ID.matcher(raw).matches()) {
@@ -43,6 +55,14 @@ final class RoomRequests {
     static List<String> commaList(String segment) {
         return List.copyOf(new LinkedHashSet<>(Arrays.stream(segment.split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList()));
+    }
+
+    /**
+     * A batch add's names, lower-cased: one that cannot be a username names nobody, and the room
+     * leaves it out of {@code newmembers} like any unknown user (SPEC D.4).
+     */
+    static List<String> batchNames(List<String> raw) {
+        return raw.stream().map(u -> Username.of(u).value()).toList();
     }
 
     /** Usernames bound for a room command: illegal ones cannot exist, so they are answered as unknown users. */

@@ -11,6 +11,8 @@ import dev.relations.api.http.docs.UserRegistration;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
+import dev.relations.schemas.ActivateUser;
+import dev.relations.schemas.DeactivateUser;
 import dev.relations.schemas.DeleteUser;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RegisterUser;
@@ -39,7 +41,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-/** Users (SPEC B.3): register single and batch, get, delete. */
+/** Users (SPEC B.3): register single and batch, get, delete, deactivate and activate. */
 @Controller("/{org}/{app}/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class UserController {
@@ -182,6 +184,37 @@ public class UserController {
         var user = existing(username);
         var outcome = writes.execute(request, tenant, user, "DELETE /users/{username}", new DeleteUser(user.value()));
         return Envelope.of(request, tenant, "delete")
+                .with("path", "/users")
+                .with("entities", Entities.users(outcome.getEntities()))
+                .ok(request);
+    }
+
+    /** The user can no longer log in; contacts, blocklists and chatrooms keep them (SPEC B.3). */
+    @Post("/{username}/deactivate")
+    @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @ApiName("deactivate-user")
+    public HttpResponse<?> deactivate(HttpRequest<?> request, String org, String app, String username) {
+        var user = existing(username);
+        return activation(request, new Tenant(org, app), user, "Deactivate user", "POST /users/{username}/deactivate",
+                new DeactivateUser(user.value()));
+    }
+
+    @Post("/{username}/activate")
+    @Consumes(MediaType.ALL)
+    @EnvelopeAnswer
+    @ApiName("activate-user")
+    public HttpResponse<?> activate(HttpRequest<?> request, String org, String app, String username) {
+        var user = existing(username);
+        return activation(request, new Tenant(org, app), user, "activate user", "POST /users/{username}/activate",
+                new ActivateUser(user.value()));
+    }
+
+    /** Easemob names these two actions with a sentence; the entity shows the user's {@code activated} now. */
+    private HttpResponse<?> activation(HttpRequest<?> request, Tenant tenant, Username user, String action, String api,
+                                       Object command) {
+        var outcome = writes.execute(request, tenant, user, api, command);
+        return Envelope.of(request, tenant, action)
                 .with("path", "/users")
                 .with("entities", Entities.users(outcome.getEntities()))
                 .ok(request);

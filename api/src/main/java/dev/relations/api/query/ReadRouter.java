@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -109,6 +110,34 @@ public class ReadRouter {
     /** Reads across all partitions hosted here. */
     public <T> T allLocal(Function<StateQueries, T> read) {
         return retrying(false, () -> read.apply(state.allLocal()));
+    }
+
+    /** The same read on each partition hosted here, answers concatenated (for reads that page in key order). */
+    public <T> List<T> eachLocalPartition(Function<StateQueries, List<T>> read) {
+        return retrying(false, () -> {
+            var all = new ArrayList<T>();
+            for (int partition : state.localPartitions()) {
+                all.addAll(read.apply(queries(partition)));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * The same call answered by every other instance from its own partitions: with this instance's
+     * own part, an app-wide read covers every partition. A forwarded request asks nobody.
+     */
+    public List<byte[]> askOtherInstances(HttpRequest<?> request, String path) {
+        if (isForwarded(request)) {
+            return List.of();
+        }
+        var answers = new ArrayList<byte[]>();
+        for (var host : hosts()) {
+            if (!host.equals(self())) {
+                answers.add(askPeer(request, host, path));
+            }
+        }
+        return answers;
     }
 
     /**

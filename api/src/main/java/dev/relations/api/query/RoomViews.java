@@ -3,6 +3,7 @@ package dev.relations.api.query;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.room.RoomInfo;
+import dev.relations.domain.room.RoomLimits;
 import dev.relations.query.StateQueries;
 
 import java.util.ArrayList;
@@ -80,12 +81,12 @@ public final class RoomViews {
         return detail;
     }
 
-    /** Unexpired mutes: user and expiry (-1 permanent). */
-    public static List<Map<String, Object>> mutes(StateQueries state, Tenant tenant, RoomId room, long now) {
+    /** Unexpired mutes: user and expiry (a permanent one as {@code limits} answers it). */
+    public static List<Map<String, Object>> mutes(StateQueries state, Tenant tenant, RoomId room, long now, RoomLimits limits) {
         var mutes = new ArrayList<Map<String, Object>>();
         state.mutes(tenant, room, now).forEach((user, expiry) -> {
             var mute = new LinkedHashMap<String, Object>();
-            mute.put("expire", expiry);
+            mute.put("expire", limits.answeredExpiry(expiry));
             mute.put("user", user);
             mutes.add(mute);
         });

@@ -3,6 +3,7 @@ package dev.relations.api.runtime;
 import dev.relations.api.config.Apps;
 import dev.relations.mapping.AvroSerdes;
 import dev.relations.engine.RelationsTopology;
+import dev.relations.engine.RequestRetention;
 import dev.relations.engine.SchemaSubjects;
 import dev.relations.engine.StreamsSettings;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
@@ -14,35 +15,39 @@ import jakarta.annotation.PreDestroy;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Owns the Kafka Streams instance that runs the topology in this JVM (interactive
- * queries only work in-process). Started eagerly, before the HTTP server accepts calls.
+ * queries only work in-process). Started eagerly, before the HTTP server accepts calls, and
+ * not waited for: restoring state may take long, and meanwhile the readiness check says how
+ * far it is ({@link RestoreProgress}). Failures are handled by {@link StreamsLifecycle}.
  */
 @Context
 public class StreamsRuntime implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamsRuntime.class);
     /**
-     * After a kill -9, fetching committed offsets can wait on the dead instance's open transaction
-     * (seen: one 60 s consumer timeout, then success on the retry), so a start is given minutes,
-     * not seconds, before it is called failed.
+     * More stream-thread failures than this within {@link #FAILURE_WINDOW} end the process: a
+     * single failure (after a kill -9, fetching committed offsets was seen to time out once on the
+     * dead instance's open transaction, then succeed) is only replaced.
      */
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+    private static final int MAX_THREAD_FAILURES = 5;
+    private static final Duration FAILURE_WINDOW = Duration.ofMinutes(5);
 
     private final KafkaStreams streams;
     private final AvroSerdes serdes;
     private final HostInfo self;
     private final String applicationId;
     private final KafkaStreamsMetrics metrics;
+    private final StreamsLifecycle lifecycle;
+    private final RestoreProgress restore = new RestoreProgress();
 
-    public StreamsRuntime(KafkaSettings settings, Apps apps, MeterRegistry meters, @Value("${micronaut.server.port:8080}") int httpPort,
-                          @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention) {
+    public StreamsRuntime(KafkaSettings settings, Apps apps, MeterRegistry meters, ProcessExit exit,
+                          @Value("${micronaut.server.port:8080}") int httpPort,
+                          @Value("${relations.idempotency-retention:24h}") Duration idempotencyRetention,
+                          @Value("${relations.reservation-deadline:60s}") Duration reservationDeadline) {
         TopicProvisioner.ensure(settings);
         var registry = new HttpSchemaRegistryClient(settings.getRegistryUrl());
         SchemaSubjects.registerAll(registry, settings.getApplicationId());
@@ -52,30 +57,25 @@ public class StreamsRuntime implements AutoCloseable {
         var props = StreamsSettings.of(settings.getApplicationId(), settings.getBootstrapServers(), settings.getStateDir(),
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
                 settings.getCommitIntervalMs());
-        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(), idempotencyRetention, props), props);
+        this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(),
+                RequestRetention.of(idempotencyRetention), reservationDeadline, props), props);
         // Lag, commit latency, restoration, and RocksDB memory (block cache, memtables) per store.
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
-        var running = new CountDownLatch(1);
-        streams.setStateListener((next, previous) -> {
-            LOG.info("event=streams_state from={} to={}", previous, next);
-            if (next == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("event=stream_thread_failed", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        this.lifecycle = new StreamsLifecycle(exit, MAX_THREAD_FAILURES, FAILURE_WINDOW, Clock.systemUTC());
+        streams.setStateListener(lifecycle);
+        streams.setUncaughtExceptionHandler(lifecycle);
+        streams.setGlobalStateRestoreListener(restore);
         streams.start();
-        try {
-            if (!running.await(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + READY_TIMEOUT);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    }
+
+    /** Completes when Kafka Streams first reaches RUNNING (after restoring); fails if it ends in ERROR first. */
+    public CompletableFuture<Void> running() {
+        return lifecycle.running();
+    }
+
+    public RestoreProgress.Snapshot restoreProgress() {
+        return restore.snapshot();
     }
 
     public KafkaStreams streams() {

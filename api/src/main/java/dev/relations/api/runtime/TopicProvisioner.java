@@ -24,13 +24,19 @@ final class TopicProvisioner {
     static void ensure(KafkaSettings settings) {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers()))) {
             var existing = admin.listTopics().names().get();
+            var topics = new Topics(settings.getApplicationId());
             var missing = List.of(
-                            topic(Topics.COMMANDS, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))),
+                            topic(topics.commands(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))),
+                            // Chain steps are consumed within seconds; kept as long as commands for diagnosis.
+                            topic(topics.steps(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))),
                             // Verdicts matter only while a caller waits.
-                            topic(Topics.OUTCOMES, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3600L * 1000))),
+                            topic(topics.outcomes(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3600L * 1000))),
                             // The event log is the replayable history: kept forever.
-                            topic(Topics.EVENTS, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
-                            topic(Topics.NOTIFICATIONS, settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))))
+                            topic(topics.events(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
+                            topic(topics.notifications(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))),
+                            // Unreadable commands: rare, read by people rather than the service, so kept a month.
+                            topic(topics.deadLetters(), settings,
+                                    Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30L * 24 * 3600 * 1000))))
                     .stream().filter(t -> !existing.contains(t.name())).toList();
             if (missing.isEmpty()) {
                 return;

@@ -29,7 +29,7 @@ final class ChildService implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service with {@code env} and waits until it answers HTTP on {@code port}. */
+    /** Starts the service with {@code env} and waits until its readiness check answers 200 on {@code port}. */
     static ChildService start(Path logDir, String name, int port, Map<String, String> env) throws Exception {
         return start(logDir, name, port, env, List.of());
     }
@@ -82,11 +82,16 @@ final class ChildService implements AutoCloseable {
                 throw new IllegalStateException("the service exited: " + Files.readString(log));
             }
             try {
-                http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/x")).build(), HttpResponse.BodyHandlers.discarding());
-                return;
+                // HTTP answers while Kafka Streams restores; reads and writes need it ready.
+                var readiness = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (readiness.statusCode() == 200) {
+                    return;
+                }
             } catch (IOException notYet) {
-                Thread.sleep(250);
+                // not listening yet
             }
+            Thread.sleep(250);
         }
         throw new IllegalStateException("the service did not answer within " + START_TIMEOUT);
     }

@@ -1,6 +1,7 @@
 package dev.relations.api.it;
 
 import dev.relations.api.runtime.LocalKafkaCluster;
+import dev.relations.engine.Topics;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback. Under a steady load of contact adds with a ledger of every acknowledged one:
  * {@code kill -9} of an instance, a broker stopped, and an instance joining. No acknowledged
  * write may be lost, reads never answer 5xx, writes for every partition succeed again within
- * 30 s. The failover time it measures is printed (and recorded in the README).
+ * 30 s; unreadable records on every partition of the commands topic stop none of them. The
+ * failover time it measures is printed (and recorded in the README).
  *
  * <p>{@code -Drelations.failover.group-protocol=streams} and {@code -Drelations.failover.standbys=0}
  * run the same test with KIP-1071's rebalance protocol or without standbys, for the comparison.
@@ -124,6 +126,21 @@ class ClusterFailoverTest {
         load.assertLedgerReadableThrough("a");
         kafka.startNode(2);
         load.assertLedgerReadableThrough("b");
+    }
+
+    @Test
+    @Order(4)
+    void unreadable_records_on_every_partition_of_the_commands_topic_stop_no_partition() throws Exception {
+        var topics = new Topics(applicationId());
+        UnreadableCommandsApiTest.poisonEveryPartition(kafka.bootstrapServers(), topics,
+                UnreadableCommandsApiTest.poisonRecords(TestCluster.get().registryUrl(), topics, APP));
+        long poisonedAt = System.nanoTime();
+        var load = new Load(List.of("a", "b"), 0);
+        load.start();
+        var firstSuccess = load.awaitEveryPartitionWritesAfter(poisonedAt, 30_000);
+        load.stop();
+        assertThat(firstSuccess).as("partitions that took a write after the poison").hasSize(PARTITIONS);
+        load.assertLedgerReadableThrough("a");
     }
 
     /**
@@ -265,7 +282,7 @@ class ClusterFailoverTest {
         var env = Map.of(
                 "RELATIONS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "RELATIONS_KAFKA_REGISTRY_URL", TestCluster.get().registryUrl(),
-                "RELATIONS_KAFKA_APPLICATION_ID", "failover-" + root.getFileName(),
+                "RELATIONS_KAFKA_APPLICATION_ID", applicationId(),
                 "RELATIONS_KAFKA_REPLICATION_FACTOR", "3",
                 "RELATIONS_KAFKA_STANDBY_REPLICAS", standbys(),
                 "RELATIONS_DATA_DIR", root.resolve("instance-" + name).toString(),
@@ -283,6 +300,10 @@ class ClusterFailoverTest {
     private static Client client(String instance) {
         return clients.computeIfAbsent(instance + ports.get(instance),
                 k -> new Client("http://localhost:" + ports.get(instance), APP).authenticated());
+    }
+
+    private static String applicationId() {
+        return "failover-" + root.getFileName();
     }
 
     private static String user(int u) {

@@ -94,6 +94,30 @@ class ContactsApiTest {
     }
 
     @Test
+    void is_friend_answers_a_bare_boolean_both_ways_and_404_for_an_unknown_owner() {
+        client.registerUser("isa");
+        client.registerUser("isb");
+        client.registerUser("isc");
+        client.post("/users/isa/contacts/users/isb", null);
+
+        assertThat(isFriend("isa", "isb")).isTrue();
+        assertThat(isFriend("isb", "isa")).isTrue();
+        assertThat(isFriend("isa", "isc")).isFalse();
+        assertThat(isFriend("isa", "nobody")).isFalse();
+        client.delete("/users/isb/contacts/users/isa");
+        assertThat(isFriend("isa", "isb")).isFalse();
+        assertNotFound(client.get("/users/ghost/contacts/users/isa/is_friend"));
+    }
+
+    private static boolean isFriend(String owner, String friend) {
+        var reply = client.get("/users/" + owner + "/contacts/users/" + friend + "/is_friend");
+        assertThat(reply.status()).as("is_friend: %s", reply.body()).isEqualTo(200);
+        assertThat(reply.body().get("action").asText()).isEqualTo("get");
+        assertThat(reply.body().get("data").isBoolean()).isTrue();
+        return reply.body().get("data").asBoolean();
+    }
+
+    @Test
     void adding_an_unknown_friend_is_404_and_leaves_the_owners_roster_as_it_was() {
         client.registerUser("una");
 

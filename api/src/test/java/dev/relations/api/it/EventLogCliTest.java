@@ -63,10 +63,12 @@ class EventLogCliTest {
         }
     }
 
+    /** The deployment under test: its application id names its topics. */
+    private static final String applicationId = "evlog-" + UUID.randomUUID().toString().substring(0, 8);
+
     @BeforeAll
     static void mixedWorkloadWithARestartInTheMiddle() throws Exception {
         cluster = TestCluster.get();
-        var applicationId = "evlog-" + UUID.randomUUID().toString().substring(0, 8);
         Path stateDir = cluster.newDirectory(applicationId);
         int port = TestCluster.freePort();
         instance = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), MAIN, SIDE);
@@ -274,7 +276,7 @@ class EventLogCliTest {
         var props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.EVENTS, key, bytes.toByteArray())).get();
+            producer.send(new ProducerRecord<>(new Topics(applicationId).events(), key, bytes.toByteArray())).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -304,7 +306,7 @@ class EventLogCliTest {
     private static Run cli(TestApp app, String... args) {
         var all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-servers", cluster.bootstrapServers(), "--registry-url", cluster.registryUrl(),
-                "--org", app.org(), "--app", app.app()));
+                "--application-id", applicationId, "--org", app.org(), "--app", app.app()));
         var out = new StringWriter();
         var err = new StringWriter();
         int exit = EventLogCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));

@@ -63,8 +63,17 @@ class OperationsApiTest {
         assertThat(details.get("kafka-streams").get("status").asText()).isEqualTo("UP");
         assertThat(details.get("kafka-streams").get("details").get("state").asText()).isEqualTo("RUNNING");
         assertThat(details.get("verdict-listener").get("status").asText()).isEqualTo("UP");
+        assertThat(details.get("verdict-listener").get("details").get("restarts").asLong()).isZero();
         assertThat(details.get("kafka").get("status").asText()).isEqualTo("UP");
         assertThat(details.get("schema-registry").get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void readiness_says_how_far_kafka_streams_is_in_restoring_its_state() {
+        var streams = json(get(service, "/health/readiness")).get("details").get("kafka-streams").get("details");
+
+        assertThat(streams.get("restoring-partitions").asInt()).isZero();
+        assertThat(streams.get("records-left-to-restore").asLong()).isZero();
     }
 
     @Test

@@ -25,13 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RelationsApiTest {
     private static final TestApp SMALL = TestApp.unique("small", 3);
     private static final TestApp BIG = TestApp.unique("big", 3000);
+    private static final Topics TOPICS = new Topics("relations-it-" + BIG.name());
     private static ServiceInstance service;
     private static Client small;
     private static Client big;
 
     @BeforeAll
     static void start() {
-        service = ServiceInstance.start(TestCluster.get(), "relations-it-" + BIG.name(), SMALL, BIG);
+        service = ServiceInstance.start(TestCluster.get(), TOPICS.applicationId(), SMALL, BIG);
         small = new Client(service, SMALL).authenticated();
         big = new Client(service, BIG).authenticated();
     }
@@ -223,8 +224,8 @@ class RelationsApiTest {
         small.registerUser("imp-n1");
         small.registerUser("imp-q");
         small.registerUser("imp-q1");
-        try (var notifications = new TopicReader<>(TestCluster.get(), Topics.NOTIFICATIONS, Notification.class);
-             var events = new TopicReader<>(TestCluster.get(), Topics.EVENTS, EventEnvelope.class)) {
+        try (var notifications = new TopicReader<>(TestCluster.get(), TOPICS.notifications(), Notification.class);
+             var events = new TopicReader<>(TestCluster.get(), TOPICS.events(), EventEnvelope.class)) {
             small.post("/users/imp-n/contacts/import?isSendNotice=true", Map.of("usernames", List.of("imp-n1")));
             small.post("/users/imp-q/contacts/import?isSendNotice=false", Map.of("usernames", List.of("imp-q1")));
 

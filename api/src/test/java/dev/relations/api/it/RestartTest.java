@@ -58,6 +58,7 @@ class RestartTest {
             props.put(prefix + "client-id", APP.clientId());
             props.put(prefix + "client-secret", APP.clientSecret());
             var server = ApplicationContext.builder().properties(props).start().getBean(EmbeddedServer.class).start();
+            ServiceInstance.awaitStreamsRunning(server.getApplicationContext());
             return new Stack(kafka, registry, server, httpPort);
         }
 

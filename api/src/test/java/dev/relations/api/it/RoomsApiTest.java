@@ -23,14 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoomsApiTest {
     private static final int JOINED_LIMIT = 3;
     private static final TestApp APP = TestApp.unique("rooms", 100);
+    private static final Topics TOPICS = new Topics("rooms-it-" + APP.name());
+    /** An app with Easemob's production-like switches and smaller room limits. */
+    private static final TestApp STRICT = TestApp.unique("strict", 100);
     private static ServiceInstance service;
     private static Client client;
+    private static Client strict;
 
     @BeforeAll
     static void start() {
-        service = ServiceInstance.start(TestCluster.get(), "rooms-it-" + APP.name(), TestCluster.get().newDirectory("rooms"),
-                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT), APP);
+        service = ServiceInstance.start(TestCluster.get(), TOPICS.applicationId(), TestCluster.get().newDirectory("rooms"),
+                TestCluster.freePort(), Map.of("relations.apps." + APP.name() + ".max-joined-rooms", JOINED_LIMIT,
+                        "relations.apps." + STRICT.name() + ".forbidden-op-status", 403,
+                        "relations.apps." + STRICT.name() + ".rooms-batch-remove-max", 2,
+                        "relations.apps." + STRICT.name() + ".rooms-max-users-ceiling", 50,
+                        "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4,
+                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L), APP, STRICT);
         client = new Client(service, APP).authenticated();
+        strict = new Client(service, STRICT).authenticated();
     }
 
     @AfterAll
@@ -63,6 +73,22 @@ class RoomsApiTest {
         assertThat(room.get("affiliations_count").asInt()).isEqualTo(3);
         assertThat(room.get("affiliations").toString())
                 .isEqualTo("[{\"owner\":\"cr-owner\"},{\"member\":\"cr-m1\"},{\"member\":\"cr-m2\"}]");
+    }
+
+    @Test
+    void a_room_is_created_under_the_id_the_client_chose_and_a_second_creation_of_it_is_refused() {
+        users("cid-owner");
+        var chosen = "77" + (System.nanoTime() % 100_000_000_000_000L + 100_000_000_000_000L);
+
+        var created = client.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "cid-owner", "groupid", chosen));
+        var again = client.post("/chatrooms", Map.of("name", "y", "description", "y", "owner", "cid-owner", "roomid", chosen));
+        var notNumeric = client.post("/chatrooms", Map.of("name", "z", "description", "z", "owner", "cid-owner", "roomid", "abc"));
+
+        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(200);
+        assertThat(created.body().get("data").get("id").asText()).isEqualTo(chosen);
+        assertThat(client.get("/chatrooms/" + chosen).body().get("data").get(0).get("name").asText()).isEqualTo("x");
+        assertError(again, 400, "illegal_argument", "group ID " + chosen + " already exists!");
+        assertError(notNumeric, 400, "invalid_parameter", "group ID abc is not valid, it must match [1-9][0-9]{1,17}");
     }
 
     @Test
@@ -125,6 +151,18 @@ class RoomsApiTest {
     }
 
     @Test
+    void an_unknown_user_is_404_on_member_removal_admin_changes_and_owner_transfer() {
+        var id = room("u404-owner", "u404-member");
+        var unknown = "username u404-ghost doesn't exist!";
+
+        assertError(client.delete("/chatrooms/" + id + "/users/u404-ghost"), 404, "resource_not_found", unknown);
+        assertError(client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "u404-ghost")), 404, "resource_not_found", unknown);
+        assertError(client.delete("/chatrooms/" + id + "/admin/u404-ghost"), 404, "resource_not_found", unknown);
+        assertError(client.put("/chatrooms/" + id, Map.of("newowner", "u404-ghost")), 404, "resource_not_found", unknown);
+        assertThat(client.get("/chatrooms/" + id).body().get("data").get(0).get("owner").asText()).isEqualTo("u404-owner");
+    }
+
+    @Test
     void transferring_to_a_non_member_is_refused() {
         var id = room("tr2-owner");
         users("tr2-stranger");
@@ -143,6 +181,27 @@ class RoomsApiTest {
         assertThat(deleted.body().get("data").get("id").asText()).isEqualTo(id);
         assertError(client.get("/chatrooms/" + id), 404, "service_resource_not_found", "do not find this group:" + id);
         eventually(() -> joined("del-m").isEmpty() && joined("del-owner").isEmpty());
+    }
+
+    /** SPEC B.3: a user registered again under a deleted user's name inherits no room entry, even in rooms the old one had left. */
+    @Test
+    void a_deleted_user_leaves_no_blocklist_allowlist_or_mute_entry_behind() {
+        var id = room("dc-owner", "dc-blocked", "dc-left");
+        assertThat(client.post("/chatrooms/" + id + "/blocks/users/dc-blocked", null).status()).isEqualTo(200);
+        assertThat(client.post("/chatrooms/" + id + "/white/users/dc-left", null).status()).isEqualTo(200);
+        assertThat(client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("dc-left"), "mute_duration", -1))
+                .status()).isEqualTo(200);
+        assertThat(client.delete("/chatrooms/" + id + "/users/dc-left").status()).isEqualTo(200);
+
+        assertThat(client.delete("/users/dc-blocked").status()).isEqualTo(200);
+        assertThat(client.delete("/users/dc-left").status()).isEqualTo(200);
+        eventually(() -> values(client.get("/chatrooms/" + id + "/blocks/users").body().get("data")).isEmpty()
+                && values(client.get("/chatrooms/" + id + "/white/users").body().get("data")).isEmpty()
+                && client.get("/chatrooms/" + id + "/mute").body().get("data").isEmpty());
+        users("dc-blocked");
+
+        var rejoin = client.post("/chatrooms/" + id + "/users/dc-blocked", null);
+        assertThat(rejoin.status()).as("rejoin: %s", rejoin.body()).isEqualTo(200);
     }
 
     @Test
@@ -168,6 +227,45 @@ class RoomsApiTest {
             assertThat(r.get("owner").asText()).isEqualTo("ls-1");
             assertThat(r.get("affiliations_count").asInt()).isEqualTo(1);
         });
+    }
+
+    /** G-2, G-4, G-12: the batch removal size, the forbidden_op status and the room size limits are per-app settings. */
+    @Test
+    void an_app_configures_its_forbidden_op_status_batch_removal_size_and_room_limits() {
+        for (var name : List.of("st-owner", "st-1", "st-2", "st-3")) {
+            assertThat(strict.post("/users", Map.of("username", name, "password", "pw")).status()).isIn(200, 400);
+        }
+        var tooBig = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner", "maxusers", 51));
+        var tooCustom = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner", "custom", "12345"));
+        var created = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "st-owner",
+                "members", List.of("st-1", "st-2", "st-3")));
+        var id = created.body().get("data").get("id").asText();
+
+        assertError(tooBig, 403, "exceed_limit", "maxUsers cannot exceed 50");
+        assertError(tooCustom, 403, "exceed_limit", "custom cannot exceed to 4");
+        assertThat(strict.get("/chatrooms/" + id).body().get("data").get(0).get("maxusers").asInt()).isEqualTo(50);
+        assertError(strict.post("/chatrooms/" + id + "/users/st-1", null), 403, "forbidden_op",
+                "can not join this group, reason:user: st-1 already in group: " + id + "\n");
+        assertError(strict.delete("/chatrooms/" + id + "/users/st-1,st-2,st-3"), 400, "invalid_parameter",
+                "kickMember: kickMembers number more than maxSize : 2");
+        assertThat(strict.delete("/chatrooms/" + id + "/users/st-1,st-2").status()).isEqualTo(200);
+    }
+
+    /** G-21: an app configured with Easemob's sentinel answers a permanent mute with it, in the reply and the listing. */
+    @Test
+    void a_permanent_mute_is_answered_with_the_apps_configured_sentinel() {
+        for (var name : List.of("sm-owner", "sm-1")) {
+            assertThat(strict.post("/users", Map.of("username", name, "password", "pw")).status()).isIn(200, 400);
+        }
+        var id = strict.post("/chatrooms", Map.of("name", "s", "description", "s", "owner", "sm-owner",
+                "members", List.of("sm-1"))).body().get("data").get("id").asText();
+
+        var muted = strict.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("sm-1"), "mute_duration", -1));
+
+        assertThat(muted.status()).isEqualTo(200);
+        assertThat(muted.body().get("data").get(0).get("expire").asLong()).isEqualTo(4_638_873_600_000L);
+        assertThat(strict.get("/chatrooms/" + id + "/mute").body().get("data").get(0).get("expire").asLong())
+                .isEqualTo(4_638_873_600_000L);
     }
 
     // ------------------------------------------------------------------ members
@@ -244,6 +342,36 @@ class RoomsApiTest {
     }
 
     @Test
+    void a_batch_add_leaves_out_unknown_blocked_and_busy_users_and_stops_where_the_room_is_full() {
+        users("bf-busy", "bf-1", "bf-2", "bf-3");
+        for (int i = 0; i < JOINED_LIMIT; i++) {
+            room("bf-elsewhere" + i, "bf-busy");
+        }
+        users("bf-owner", "bf-blocked");
+        var id = client.post("/chatrooms", Map.of("name", "three", "description", "x", "maxusers", 3, "owner", "bf-owner",
+                "members", List.of("bf-blocked"))).body().get("data").get("id").asText();
+        assertThat(client.post("/chatrooms/" + id + "/blocks/users/bf-blocked", null).status()).isEqualTo(200);
+
+        var added = client.post("/chatrooms/" + id + "/users", Map.of("usernames",
+                List.of("bf-ghost", "not a name!", "bf-blocked", "bf-busy", "bf-1", "bf-2", "bf-3")));
+        var intoFullRoom = client.post("/chatrooms/" + id + "/users", Map.of("usernames", List.of("bf-3")));
+
+        assertThat(added.status()).as("batch add: %s", added.body()).isEqualTo(200);
+        assertThat(values(added.body().get("data").get("newmembers"))).containsExactly("bf-1", "bf-2");
+        assertThat(intoFullRoom.status()).isEqualTo(200);
+        assertThat(values(intoFullRoom.body().get("data").get("newmembers"))).isEmpty();
+        assertThat(joined("bf-3")).isEmpty();
+        assertThat(joined("bf-busy")).hasSize(JOINED_LIMIT);
+    }
+
+    @Test
+    void a_batch_add_to_an_unknown_room_fails_whole() {
+        users("bf-lonely");
+        assertError(client.post("/chatrooms/12345678/users", Map.of("usernames", List.of("bf-lonely"))), 404,
+                "resource_not_found", "grpID 12345678 does not exist!");
+    }
+
+    @Test
     void a_batch_add_over_sixty_is_refused() {
         var id = room("big-owner");
         var reply = client.post("/chatrooms/" + id + "/users",
@@ -276,6 +404,23 @@ class RoomsApiTest {
         assertThat(values(first.body().get("data"))).containsExactly("v3-owner", "v3-a");
         assertThat(values(second.body().get("data"))).containsExactly("v3-b", "v3-c");
         assertThat(second.body().has("cursor")).isFalse();
+    }
+
+    @Test
+    void the_v3_member_listing_sorts_latest_joined_first_with_sort_desc() {
+        var id = room("v3d-owner", "v3d-a", "v3d-b", "v3d-c");
+
+        var first = client.get("/chatrooms/" + id + "/users?version=v3&limit=3&sort=desc");
+        var second = client.get("/chatrooms/" + id + "/users?version=v3&limit=3&sort=desc&cursor="
+                + first.body().get("cursor").asText());
+        var ascending = client.get("/chatrooms/" + id + "/users?version=v3&limit=10&sort=asc");
+
+        assertThat(values(first.body().get("data"))).containsExactly("v3d-c", "v3d-b", "v3d-a");
+        assertThat(values(second.body().get("data"))).containsExactly("v3d-owner");
+        assertThat(second.body().has("cursor")).isFalse();
+        assertThat(values(ascending.body().get("data"))).containsExactly("v3d-owner", "v3d-a", "v3d-b", "v3d-c");
+        assertError(client.get("/chatrooms/" + id + "/users?version=v3&sort=sideways"), 400, "invalid_parameter",
+                "sort must be asc or desc");
     }
 
     @Test
@@ -313,6 +458,71 @@ class RoomsApiTest {
         assertThat(removed.body().get("data").get("result").asText()).isEqualTo("success");
         assertThat(removed.body().get("data").get("oldadmin").asText()).isEqualTo("ad-1");
         assertError(notAdmin, 403, "forbidden_op", "user:ad-1 is not admin of group:" + id);
+    }
+
+    // ------------------------------------------------------------------ super admins (D.6)
+
+    @Test
+    void super_admins_are_added_listed_in_pages_and_removed() {
+        users("sa-1", "sa-2", "sa-3");
+
+        var added = client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-1"));
+        client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-2"));
+        client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-3"));
+        var again = client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-1"));
+        var firstPage = client.get("/chatrooms/super_admin?pagenum=1&pagesize=2");
+        var secondPage = client.get("/chatrooms/super_admin?pagenum=2&pagesize=2");
+        var removed = client.delete("/chatrooms/super_admin/sa-2");
+
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.body().get("action").asText()).isEqualTo("post");
+        assertThat(added.body().get("data").toString()).isEqualTo("{\"result\":\"success\",\"resource\":\"\"}");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(values(firstPage.body().get("data"))).containsExactly("sa-1", "sa-2");
+        assertThat(firstPage.body().get("count").asInt()).isEqualTo(2);
+        assertThat(firstPage.body().get("params").get("pagesize").get(0).asText()).isEqualTo("2");
+        assertThat(values(secondPage.body().get("data"))).containsExactly("sa-3");
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.body().get("data").toString()).isEqualTo("{\"newSuperAdmin\":\"sa-2\",\"resource\":\"\"}");
+        assertThat(values(client.get("/chatrooms/super_admin").body().get("data"))).containsExactly("sa-1", "sa-3");
+    }
+
+    @Test
+    void an_unknown_user_cannot_be_made_a_super_admin() {
+        assertError(client.post("/chatrooms/super_admin", Map.of("superadmin", "sa-ghost")), 404, "resource_not_found",
+                "username sa-ghost doesn't exist!");
+        assertError(client.post("/chatrooms/super_admin", Map.of("name", "x")), 400, "invalid_parameter",
+                "superadmin must be provided");
+    }
+
+    // ------------------------------------------------------------------ can send (G-22, ours)
+
+    @Test
+    void g22_can_send_follows_the_mute_list_then_mute_all_with_its_exemptions() {
+        var id = room("cs-owner", "cs-admin", "cs-allowed", "cs-muted", "cs-plain");
+        users("cs-outsider");
+        client.post("/chatrooms/" + id + "/admin", Map.of("newadmin", "cs-admin"));
+        client.post("/chatrooms/" + id + "/white/users", Map.of("usernames", List.of("cs-allowed", "cs-muted")));
+        client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("cs-muted"), "mute_duration", -1));
+
+        assertThat(canSend(id, "cs-plain")).isTrue();
+        assertThat(canSend(id, "cs-muted")).isFalse();
+        client.post("/chatrooms/" + id + "/ban", null);
+        assertThat(canSend(id, "cs-owner")).isTrue();
+        assertThat(canSend(id, "cs-admin")).isTrue();
+        assertThat(canSend(id, "cs-allowed")).isTrue();
+        assertThat(canSend(id, "cs-plain")).isFalse();
+        assertThat(canSend(id, "cs-muted")).isFalse();
+        assertThat(canSend(id, "cs-outsider")).isFalse();
+        assertError(client.get("/chatrooms/12345678/user/cs-plain/can_send"), 404, "resource_not_found",
+                "grpID 12345678 does not exist!");
+    }
+
+    private static boolean canSend(String room, String user) {
+        var reply = client.get("/chatrooms/" + room + "/user/" + user + "/can_send");
+        assertThat(reply.status()).as("can_send: %s", reply.body()).isEqualTo(200);
+        assertThat(reply.body().get("action").asText()).isEqualTo("get");
+        return reply.body().get("data").asBoolean();
     }
 
     // ------------------------------------------------------------------ blocklist, allowlist
@@ -389,8 +599,8 @@ class RoomsApiTest {
     @Test
     void an_expired_mute_is_published_as_an_event_and_told_to_the_user() {
         var id = room("exp-owner", "exp-1");
-        try (var events = new TopicReader<>(TestCluster.get(), Topics.EVENTS, EventEnvelope.class);
-             var notifications = new TopicReader<>(TestCluster.get(), Topics.NOTIFICATIONS, Notification.class)) {
+        try (var events = new TopicReader<>(TestCluster.get(), TOPICS.events(), EventEnvelope.class);
+             var notifications = new TopicReader<>(TestCluster.get(), TOPICS.notifications(), Notification.class)) {
             client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("exp-1"), "mute_duration", 1000));
 
             var lifted = events.collect(r -> r.value().getEventType().equals("room.mutes.removed")

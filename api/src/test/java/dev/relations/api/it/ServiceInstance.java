@@ -1,11 +1,15 @@
 package dev.relations.api.it;
 
+import dev.relations.api.runtime.StreamsRuntime;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** One instance of the service (HTTP server + Streams topology) on the shared test cluster. */
 public final class ServiceInstance implements AutoCloseable {
@@ -44,7 +48,20 @@ public final class ServiceInstance implements AutoCloseable {
         props.putAll(extra);
         var context = ApplicationContext.builder().properties(props).start();
         var server = context.getBean(EmbeddedServer.class).start();
+        awaitStreamsRunning(context);
         return new ServiceInstance(server, port);
+    }
+
+    /** The service answers HTTP at once; its stores answer reads once Kafka Streams runs. */
+    static void awaitStreamsRunning(ApplicationContext context) {
+        try {
+            context.getBean(StreamsRuntime.class).running().get(3, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka Streams did not start", e);
+        }
     }
 
     public static ServiceInstance start(TestCluster cluster, String applicationId, TestApp... apps) {

@@ -62,6 +62,20 @@ class TwoInstancesTest {
         ContactsApiTest.assertNotFound(viaFirst.get("/users/twin-nobody"));
     }
 
+    @Test
+    void the_user_listing_pages_every_user_of_the_app_once_from_either_instance() {
+        var viaFirst = new Client(first, APP).authenticated();
+        var viaSecond = new Client(second, APP).authenticated();
+        List<String> users = IntStream.range(0, 12).mapToObj(i -> "twin-listed-" + i).toList();
+        users.forEach(viaSecond::registerUser);
+
+        var fromFirst = UsersApiTest.allUsers(viaFirst, 5).stream().map(u -> u.get("username").asText()).toList();
+        var fromSecond = UsersApiTest.allUsers(viaSecond, 5).stream().map(u -> u.get("username").asText()).toList();
+
+        assertThat(fromFirst).doesNotHaveDuplicates().containsAll(users);
+        assertThat(fromSecond).isEqualTo(fromFirst);
+    }
+
     private static ObjectNode withoutTiming(Client.Reply reply) {
         var copy = (ObjectNode) reply.body().deepCopy();
         copy.remove(List.of("timestamp", "duration", "uri"));

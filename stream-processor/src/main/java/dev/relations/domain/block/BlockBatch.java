@@ -12,7 +12,12 @@ import java.util.Set;
  * @param pending the targets newly reserved by this batch
  * @param awaiting the pending targets that have not answered yet
  * @param missing  the pending targets that answered they do not exist
+ * @param failed   the pending targets whose step failed inside the service
  */
 public record BlockBatch(String requestId, List<Username> targets, List<Username> pending, Set<Username> awaiting,
-                         Set<Username> missing) {
+                         Set<Username> missing, Set<Username> failed) {
+    public BlockBatch(String requestId, List<Username> targets, List<Username> pending, Set<Username> awaiting,
+                      Set<Username> missing) {
+        this(requestId, targets, pending, awaiting, missing, Set.of());
+    }
 }

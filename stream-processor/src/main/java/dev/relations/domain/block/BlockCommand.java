@@ -21,8 +21,11 @@ public sealed interface BlockCommand {
     record RegisterBlocker(Username owner, Username target) implements BlockCommand {
     }
 
-    /** At the owner. */
-    record BlockerAnswer(Username owner, Username target, Optional<User> targetUser) implements BlockCommand {
+    /** At the owner; {@code failed}: the target's step failed and changed nothing. */
+    record BlockerAnswer(Username owner, Username target, Optional<User> targetUser, boolean failed) implements BlockCommand {
+        public BlockerAnswer(Username owner, Username target, Optional<User> targetUser) {
+            this(owner, target, targetUser, false);
+        }
     }
 
     /** At the owner. */

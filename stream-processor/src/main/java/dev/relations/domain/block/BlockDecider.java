@@ -126,24 +126,28 @@ public final class BlockDecider {
         var b = batch.get();
         boolean exists = answer.targetUser().isPresent();
         var events = new ArrayList<BlockEvent>();
-        events.add(new BlockerAnswered(answer.owner(), b.requestId(), answer.target(), exists));
+        events.add(new BlockerAnswered(answer.owner(), b.requestId(), answer.target(), exists, answer.failed()));
         var awaiting = new HashSet<>(b.awaiting());
         awaiting.remove(answer.target());
         if (!awaiting.isEmpty()) {
             return Decision.of(events, List.of());
         }
         var missing = new HashSet<>(b.missing());
-        if (!exists) {
+        var failed = new HashSet<>(b.failed());
+        if (answer.failed()) {
+            failed.add(answer.target());
+        } else if (!exists) {
             missing.add(answer.target());
         }
-        if (list.owner().isEmpty() || !missing.isEmpty()) {
+        if (list.owner().isEmpty() || !missing.isEmpty() || !failed.isEmpty()) {
             events.add(new BlocksReleased(answer.owner(), b.requestId(), b.pending()));
-            // The targets that did record this blocker forget it again.
+            // The targets that did (or may have) recorded this blocker forget it again; forgetting is idempotent.
             var undo = b.pending().stream()
                     .filter(t -> !missing.contains(t))
                     .map(t -> new FollowUp<BlockCommand>(t, new UnregisterBlocker(answer.owner(), t, false)))
                     .toList();
-            return new Decision<>(events, undo, Optional.of(Verdict.rejected(Rejection.userNotFound())));
+            var rejection = failed.isEmpty() ? Rejection.userNotFound() : Rejection.internalError();
+            return new Decision<>(events, undo, Optional.of(Verdict.rejected(rejection)));
         }
         // A target deleted while the batch waited took its reserved edge along: the batch no longer blocks it.
         var stillReserved = b.pending().stream()
@@ -167,6 +171,29 @@ public final class BlockDecider {
         return Decision.of(events, followUps);
     }
 
+    /**
+     * What the engine sends when a block step failed and changed nothing: a target's step (or the
+     * owner's handling of its answer) is answered to the owner as failed, so the whole batch is
+     * dropped, every target forgets the blocker, and the request is answered 500. Every other
+     * command holds nothing for another step.
+     */
+    public static List<FollowUp<BlockCommand>> compensate(BlockCommand failed) {
+        return switch (failed) {
+            case RegisterBlocker register -> List.of(failedAnswer(register.owner(), register.target()));
+            case BlockerAnswer answer -> answer.failed() ? List.of() : List.of(failedAnswer(answer.owner(), answer.target()));
+            case BlockUsers ignored -> List.of();
+            case UnblockUser ignored -> List.of();
+            case UnregisterBlocker ignored -> List.of();
+            case UnblockAnswer ignored -> List.of();
+            case RemoveBlockPeer ignored -> List.of();
+            case DropBlocks ignored -> List.of();
+        };
+    }
+
+    private static FollowUp<BlockCommand> failedAnswer(Username owner, Username target) {
+        return new FollowUp<>(owner, new BlockerAnswer(owner, target, Optional.empty(), true));
+    }
+
     private static FollowUp<BlockCommand> answer(RegisterBlocker register, Optional<User> self) {
         return new FollowUp<>(register.owner(), new BlockerAnswer(register.owner(), register.target(), self));
     }
@@ -185,10 +212,13 @@ public final class BlockDecider {
                 var awaiting = new LinkedHashSet<>(b.awaiting());
                 awaiting.remove(answered.target());
                 var missing = new HashSet<>(b.missing());
-                if (!answered.exists()) {
+                var failed = new HashSet<>(b.failed());
+                if (answered.failed()) {
+                    failed.add(answered.target());
+                } else if (!answered.exists()) {
                     missing.add(answered.target());
                 }
-                list.putBatch(new BlockBatch(b.requestId(), b.targets(), b.pending(), awaiting, missing));
+                list.putBatch(new BlockBatch(b.requestId(), b.targets(), b.pending(), awaiting, missing, failed));
             });
             case BlocksReleased released -> {
                 for (var target : released.pending()) {

@@ -11,8 +11,12 @@ public sealed interface BlockEvent {
             implements BlockEvent {
     }
 
-    /** Internal: one target of a batch answered. */
-    record BlockerAnswered(Username owner, String requestId, Username target, boolean exists) implements BlockEvent {
+    /** Internal: one target of a batch answered ({@code failed}: its step failed inside the service). */
+    record BlockerAnswered(Username owner, String requestId, Username target, boolean exists, boolean failed)
+            implements BlockEvent {
+        public BlockerAnswered(Username owner, String requestId, Username target, boolean exists) {
+            this(owner, requestId, target, exists, false);
+        }
     }
 
     /** Internal: a batch failed; its reserved edges are dropped. */

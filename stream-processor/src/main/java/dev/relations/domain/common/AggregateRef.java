@@ -1,6 +1,9 @@
 package dev.relations.domain.common;
 
-/** The aggregate a command is for: a user (registry, roster, blocklist, joined rooms) or a chatroom. */
+/**
+ * The aggregate a command is for: a user (registry, roster, blocklist, joined rooms), a chatroom,
+ * or the app itself (its registered-user count and chatroom super admins).
+ */
 public sealed interface AggregateRef {
 
     record UserRef(Username name) implements AggregateRef {
@@ -9,11 +12,18 @@ public sealed interface AggregateRef {
     record RoomRef(RoomId id) implements AggregateRef {
     }
 
+    record AppRef() implements AggregateRef {
+    }
+
     static AggregateRef user(Username name) {
         return new UserRef(name);
     }
 
     static AggregateRef room(RoomId id) {
         return new RoomRef(id);
+    }
+
+    static AggregateRef app() {
+        return new AppRef();
     }
 }

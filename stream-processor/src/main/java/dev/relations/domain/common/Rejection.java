@@ -25,8 +25,22 @@ public record Rejection(int status, String error, String exception, String descr
         return new Rejection(404, "resource_not_found", "ResourceNotFoundException", description);
     }
 
+    /** The per-app registered-user quota (SPEC B.2). */
+    public static Rejection userQuotaReached() {
+        return new Rejection(429, "resource_limited", "ResourceLimitedException",
+                "You have exceeded the limit of the community edition,Please upgrade to the enterprise edition");
+    }
+
     public static Rejection invalidParameter(String description) {
         return new Rejection(400, "invalid_parameter", "IllegalArgumentException", description);
+    }
+
+    /**
+     * A step that failed inside the service (a bug or a broken dependency, not the caller's
+     * mistake): the same body the API answers for its own unexpected failures.
+     */
+    public static Rejection internalError() {
+        return new Rejection(500, "internal_server_error", "InternalServerErrorException", "Internal server error");
     }
 
     /** Chatroom docs answer some forbidden operations with 400 and others with 403 (SPEC G-4). */

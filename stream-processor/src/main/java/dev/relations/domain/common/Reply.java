@@ -19,6 +19,13 @@ public sealed interface Reply {
     record Done() implements Reply {
     }
 
+    /**
+     * A chatroom super admin added ({@code data: {result: "success", resource: ""}}) or removed
+     * ({@code data: {newSuperAdmin, resource: ""}}, the documented field name).
+     */
+    record SuperAdminReply(Username user, boolean added) implements Reply {
+    }
+
     /** Contact import: Easemob's four buckets. */
     record ImportReply(java.util.List<Username> success, java.util.List<Username> notExistFailed,
                        java.util.List<Username> maxLimitFailed, java.util.List<Username> unknownFailed) implements Reply {

@@ -61,7 +61,8 @@ public sealed interface ContactCommand {
     record DropRoster(Username owner) implements ContactCommand {
     }
 
-    enum ReleaseReason { NOT_FOUND, FULL }
+    /** FAILED: the friend's step or the owner's confirm failed inside the service and changed nothing. */
+    enum ReleaseReason { NOT_FOUND, FULL, FAILED }
 
     /** Why an aggregate asked another whether it exists. */
     enum ProbePurpose { REMARK }

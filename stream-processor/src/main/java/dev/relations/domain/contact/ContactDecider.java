@@ -198,6 +198,7 @@ public final class ContactDecider {
         var rejection = switch (release.reason()) {
             case NOT_FOUND -> Rejection.userNotFound();
             case FULL -> Rejection.exceedLimit(CONTACT_LIMIT);
+            case FAILED -> Rejection.internalError();
         };
         boolean ownReservation = roster.contact(release.friend())
                 .filter(c -> !c.confirmed() && c.reservation().filter(ctx.requestId()::equals).isPresent())
@@ -207,10 +208,39 @@ public final class ContactDecider {
                 : List.of();
         var importing = roster.importing(ctx.requestId());
         if (importing.isPresent()) {
-            var bucket = release.reason() == ReleaseReason.NOT_FOUND ? ImportBucket.NOT_EXIST : ImportBucket.MAX_LIMIT;
+            var bucket = switch (release.reason()) {
+                case NOT_FOUND -> ImportBucket.NOT_EXIST;
+                case FULL -> ImportBucket.MAX_LIMIT;
+                case FAILED -> ImportBucket.UNKNOWN;
+            };
             return answerImport(importing.get(), release.owner(), release.friend(), bucket, events, ctx, roster, limits);
         }
         return new Decision<>(events, List.of(), Optional.of(Verdict.rejected(rejection)));
+    }
+
+    /**
+     * What the engine sends when a step of an add failed and changed nothing: the owner gives
+     * its reservation back and answers, as it does when the friend refuses. A failed confirm
+     * leaves the friend's side added (a retry of the add completes the pair); every other
+     * command holds no reservation for another step, so it needs nothing sent.
+     */
+    public static List<FollowUp<ContactCommand>> compensate(ContactCommand failed) {
+        return switch (failed) {
+            case ReserveContactPeer peer -> List.of(new FollowUp<>(peer.owner(),
+                    new ReleaseContact(peer.owner(), peer.friend(), ReleaseReason.FAILED)));
+            case ConfirmContact confirm -> List.of(new FollowUp<>(confirm.owner(),
+                    new ReleaseContact(confirm.owner(), confirm.friend(), ReleaseReason.FAILED)));
+            case AddContact ignored -> List.of();
+            case ReleaseContact ignored -> List.of();
+            case RemoveContact ignored -> List.of();
+            case RemoveContactPeer ignored -> List.of();
+            case CompleteRemoveContact ignored -> List.of();
+            case SetRemark ignored -> List.of();
+            case ProbeUser ignored -> List.of();
+            case ProbeAnswer ignored -> List.of();
+            case ImportContacts ignored -> List.of();
+            case DropRoster ignored -> List.of();
+        };
     }
 
     private static Decision<ContactEvent, ContactCommand> importContacts(ImportContacts importing, RequestContext ctx,

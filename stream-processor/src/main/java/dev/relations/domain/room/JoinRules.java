@@ -1,6 +1,7 @@
 package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.RequestContext;
@@ -12,6 +13,7 @@ import dev.relations.domain.room.RoomCommand.CreateRoom;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
 import dev.relations.domain.room.RoomEvent.JoinReason;
 import dev.relations.domain.room.RoomEvent.MembersJoined;
@@ -97,9 +99,11 @@ final class JoinRules {
     }
 
     /**
-     * Members and blocked users are skipped; if the room fills up, the rest are skipped too.
-     * Users whose seat is refused are left out of {@code newmembers}; only an unknown room,
-     * an oversize batch or a room already full fails the call (SPEC D.4).
+     * Only an unknown room or an oversize batch fails the call (SPEC D.4). Members and blocked users
+     * are skipped, and so is a name that cannot be a username (nobody has it); users whose seat is
+     * refused (unknown, or in too many rooms) are left out of {@code newmembers}. Users beyond the
+     * room's free places wait in the batch's queue: each refusal gives its place to the next of
+     * them, and those still queued when every asked user has answered are left out too.
      */
     static Decision<RoomEvent, SeatCommand> addAll(AddMembers add, RequestContext ctx, Room room, RoomLimits limits) {
         var invalid = invalidBatch(add.users(), limits.batchAddMax(), RoomErrors.addBatchTooLarge(limits));
@@ -111,20 +115,25 @@ final class JoinRules {
             return reject(RoomErrors.roomNotFound(add.room()));
         }
         var candidates = distinct(add.users()).stream()
-                .filter(u -> room.member(u).isEmpty() && !room.blocked(u))
+                .filter(u -> Username.isLegal(u.value()) && mayJoin(room, u))
                 .toList();
-        if (candidates.isEmpty()) {
+        int free = Math.max(0, info.get().maxUsers() - room.memberCount());
+        if (candidates.isEmpty() || free == 0) {
             return accept(List.of(), new Reply.NewMembersReply(add.room(), List.of()));
         }
-        int free = info.get().maxUsers() - room.memberCount();
-        if (free <= 0) {
-            return reject(RoomErrors.full());
-        }
         var asked = candidates.subList(0, Math.min(free, candidates.size()));
-        return Decision.of(
-                List.of(new MembersReserved(add.room(), ctx.requestId(), asked, ctx.now()),
-                        new BatchStarted(add.room(), ctx.requestId(), asked, Optional.empty())),
-                asked.stream().map(u -> takeSeat(add.room(), u)).toList());
+        var queued = candidates.subList(asked.size(), candidates.size());
+        var events = new ArrayList<RoomEvent>(List.of(new MembersReserved(add.room(), ctx.requestId(), asked, ctx.now()),
+                new BatchStarted(add.room(), ctx.requestId(), asked, Optional.empty())));
+        if (!queued.isEmpty()) {
+            events.add(new BatchQueued(add.room(), ctx.requestId(), queued, Optional.empty()));
+        }
+        return Decision.of(events, asked.stream().map(u -> takeSeat(add.room(), u)).toList());
+    }
+
+    /** Not in the room (pending places included) and not on its blocklist. */
+    private static boolean mayJoin(Room room, Username user) {
+        return room.member(user).isEmpty() && !room.blocked(user);
     }
 
     static Decision<RoomEvent, SeatCommand> granted(SeatGranted granted, RequestContext ctx, Room room, RoomLimits limits) {
@@ -147,7 +156,10 @@ final class JoinRules {
     static Decision<RoomEvent, SeatCommand> refused(SeatRefused refused, RequestContext ctx, Room room) {
         var batch = room.batch(ctx.requestId());
         if (batch.isPresent()) {
-            return answerBatch(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), ctx, room);
+            var answered = answerBatch(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), ctx, room);
+            var followUps = new ArrayList<>(answered.followUps());
+            followUps.addAll(seatBackAfterFailure(refused));
+            return new Decision<>(answered.events(), followUps, answered.verdict());
         }
         List<RoomEvent> events = reservedFor(room, refused.user(), ctx.requestId())
                 ? List.of(new MembersReleased(refused.room(), List.of(refused.user())))
@@ -155,8 +167,17 @@ final class JoinRules {
         var rejection = switch (refused.reason()) {
             case NOT_FOUND -> RoomErrors.userNotFound(refused.user());
             case TOO_MANY -> RoomErrors.joinedTooMany(refused.user());
+            case FAILED -> Rejection.internalError();
         };
-        return reject(events, List.of(), rejection);
+        return reject(events, seatBackAfterFailure(refused), rejection);
+    }
+
+    /**
+     * A failure may have come after the user's side took its seat (the room's confirm failed):
+     * the seat goes back too. Releasing a seat that was never taken changes nothing.
+     */
+    private static List<FollowUp<SeatCommand>> seatBackAfterFailure(SeatRefused refused) {
+        return refused.reason() == SeatRefusal.FAILED ? List.of(releaseSeat(refused.room(), refused.user())) : List.of();
     }
 
     private static Decision<RoomEvent, SeatCommand> answerBatch(RoomId roomId, RoomBatch batch, Username user,
@@ -166,20 +187,49 @@ final class JoinRules {
             return Decision.none();
         }
         var events = new ArrayList<RoomEvent>();
-        if (refusal.isPresent() && reservedFor(room, user, batch.requestId())) {
+        boolean released = refusal.isPresent() && reservedFor(room, user, batch.requestId());
+        if (released) {
             events.add(new MembersReleased(roomId, List.of(user)));
         }
         events.add(new SeatAnswered(roomId, batch.requestId(), user, refusal));
         var awaiting = new HashSet<>(batch.awaiting());
         awaiting.remove(user);
+        var next = released ? nextQueued(batch, room) : Optional.<Username>empty();
+        next.ifPresent(u -> {
+            events.add(new MembersReserved(roomId, batch.requestId(), List.of(u), ctx.now()));
+            awaiting.add(u);
+        });
+        if (released && !batch.queued().isEmpty()) {
+            events.add(new BatchQueued(roomId, batch.requestId(), remainingQueue(batch, next), next));
+        }
         if (!awaiting.isEmpty()) {
-            return Decision.of(events, List.of());
+            return Decision.of(events, next.map(u -> List.of(takeSeat(roomId, u))).orElse(List.of()));
         }
         var refused = new LinkedHashMap<>(batch.refused());
         refusal.ifPresent(r -> refused.put(user, r));
         return batch.creation().isPresent()
                 ? finishCreation(batch, batch.creation().get(), refused, events, room)
                 : finishAdd(roomId, batch, refused, events, ctx, room);
+    }
+
+    /**
+     * The first queued user who may still join, for the place a refusal just gave back (the room's
+     * count still holds that place until the release is folded in, so one place is free now).
+     */
+    private static Optional<Username> nextQueued(RoomBatch batch, Room room) {
+        if (room.info().isEmpty()) {
+            return Optional.empty();
+        }
+        return batch.queued().stream().filter(u -> mayJoin(room, u)).findFirst();
+    }
+
+    /** The queue after {@code next} is taken off it; users who may no longer join leave it on the way. */
+    private static List<Username> remainingQueue(RoomBatch batch, Optional<Username> next) {
+        if (next.isEmpty()) {
+            return List.of();
+        }
+        var queue = batch.queued();
+        return queue.subList(queue.indexOf(next.get()) + 1, queue.size());
     }
 
     private static Decision<RoomEvent, SeatCommand> finishCreation(RoomBatch batch, RoomInfo info,
@@ -212,6 +262,7 @@ final class JoinRules {
         return switch (refused.get(culprit)) {
             case NOT_FOUND -> RoomErrors.userNotFound(culprit);
             case TOO_MANY -> RoomErrors.createJoinedTooMany(culprit);
+            case FAILED -> Rejection.internalError();
         };
     }
 

@@ -11,7 +11,9 @@ import dev.relations.domain.room.RoomCommand.DeleteRoom;
 import dev.relations.domain.room.RoomCommand.DropMember;
 import dev.relations.domain.room.RoomCommand.RemoveMember;
 import dev.relations.domain.room.RoomCommand.RemoveMembers;
+import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
+import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
 import dev.relations.domain.room.RoomEvent.LeaveReason;
 import dev.relations.domain.room.RoomEvent.MembersLeft;
 import dev.relations.domain.room.RoomEvent.MembersReleased;
@@ -31,6 +33,7 @@ import static dev.relations.domain.room.RoomDecisions.accept;
 import static dev.relations.domain.room.RoomDecisions.confirmedMember;
 import static dev.relations.domain.room.RoomDecisions.distinct;
 import static dev.relations.domain.room.RoomDecisions.invalidBatch;
+import static dev.relations.domain.room.RoomDecisions.refuseExisting;
 import static dev.relations.domain.room.RoomDecisions.reject;
 import static dev.relations.domain.room.RoomDecisions.releaseSeat;
 
@@ -39,7 +42,8 @@ final class LeaveRules {
     private LeaveRules() {
     }
 
-    static Decision<RoomEvent, SeatCommand> remove(RemoveMember remove, Room room, RoomLimits limits) {
+    /** {@code userExists}: the user's side already said so; otherwise a non-member is looked up there first. */
+    static Decision<RoomEvent, SeatCommand> remove(RemoveMember remove, Room room, RoomLimits limits, boolean userExists) {
         var info = room.info();
         if (info.isEmpty()) {
             return reject(RoomErrors.roomNotFound(remove.room()));
@@ -48,7 +52,8 @@ final class LeaveRules {
             return reject(RoomErrors.ownerOp());
         }
         if (confirmedMember(room, remove.user()).isEmpty()) {
-            return reject(RoomErrors.notMembers(List.of(remove.user()), limits));
+            return refuseExisting(userExists, remove.room(), remove.user(), UserCheck.REMOVE_MEMBER,
+                    RoomErrors.notMembers(List.of(remove.user()), limits));
         }
         return accept(List.of(new MembersLeft(remove.room(), List.of(remove.user()), LeaveReason.KICK)),
                 List.of(releaseSeat(remove.room(), remove.user())),
@@ -120,7 +125,10 @@ final class LeaveRules {
         if (member.isPresent()) {
             events.add(new MembersLeft(drop.room(), List.of(drop.user()), LeaveReason.USER_DELETED));
         }
-        // Mutes and allowlist entries outlive leaving, so they go even if the user had left already.
+        // Blocklist, mute and allowlist entries outlive leaving, so they go even if the user had left already.
+        if (room.blocked(drop.user())) {
+            events.add(new BlocklistRemoved(drop.room(), List.of(drop.user())));
+        }
         if (room.allowed(drop.user())) {
             events.add(new AllowlistRemoved(drop.room(), List.of(drop.user())));
         }

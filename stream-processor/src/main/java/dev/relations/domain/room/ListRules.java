@@ -24,11 +24,13 @@ import dev.relations.domain.seat.SeatCommand;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static dev.relations.domain.room.RoomDecisions.accept;
 import static dev.relations.domain.room.RoomDecisions.confirmedMember;
 import static dev.relations.domain.room.RoomDecisions.distinct;
 import static dev.relations.domain.room.RoomDecisions.invalidBatch;
+import static dev.relations.domain.room.RoomDecisions.noteEntries;
 import static dev.relations.domain.room.RoomDecisions.reject;
 import static dev.relations.domain.room.RoomDecisions.releaseSeat;
 
@@ -53,7 +55,8 @@ final class ListRules {
         if (confirmedMember(room, block.user()).isEmpty()) {
             return reject(RoomErrors.notMembers(List.of(block.user()), limits));
         }
-        return accept(blocked(block.room(), List.of(block.user())), List.of(releaseSeat(block.room(), block.user())),
+        return accept(blocked(block.room(), List.of(block.user())),
+                List.of(releaseSeat(block.room(), block.user()), noteEntries(block.room(), block.user())),
                 new Reply.MemberReply(block.room(), MemberAction.ADD_BLOCK, block.user()));
     }
 
@@ -78,8 +81,10 @@ final class ListRules {
                 targets.add(user);
             }
         }
-        List<FollowUp<SeatCommand>> releases = targets.stream().map(u -> releaseSeat(block.room(), u)).toList();
-        return accept(targets.isEmpty() ? List.of() : blocked(block.room(), targets), releases,
+        List<FollowUp<SeatCommand>> followUps = targets.stream()
+                .flatMap(u -> Stream.of(releaseSeat(block.room(), u), noteEntries(block.room(), u)))
+                .toList();
+        return accept(targets.isEmpty() ? List.of() : blocked(block.room(), targets), followUps,
                 new Reply.MemberResultsReply(block.room(), MemberAction.ADD_BLOCK, results));
     }
 
@@ -129,10 +134,12 @@ final class ListRules {
         if (confirmedMember(room, allow.user()).isEmpty()) {
             return reject(RoomErrors.notMembers(List.of(allow.user()), limits));
         }
-        List<RoomEvent> events = room.allowed(allow.user())
-                ? List.of()
-                : List.of(new AllowlistAdded(allow.room(), List.of(allow.user())));
-        return accept(events, new Reply.MemberReply(allow.room(), MemberAction.ADD_ALLOW, allow.user()));
+        if (room.allowed(allow.user())) {
+            return accept(List.of(), new Reply.MemberReply(allow.room(), MemberAction.ADD_ALLOW, allow.user()));
+        }
+        return accept(List.of(new AllowlistAdded(allow.room(), List.of(allow.user()))),
+                List.of(noteEntries(allow.room(), allow.user())),
+                new Reply.MemberReply(allow.room(), MemberAction.ADD_ALLOW, allow.user()));
     }
 
     static Decision<RoomEvent, SeatCommand> allowAll(AllowMembers allow, Room room, RoomLimits limits) {
@@ -156,6 +163,7 @@ final class ListRules {
             }
         }
         return accept(added.isEmpty() ? List.of() : List.of(new AllowlistAdded(allow.room(), added)),
+                added.stream().map(u -> noteEntries(allow.room(), u)).toList(),
                 new Reply.MemberResultsReply(allow.room(), MemberAction.ADD_ALLOW, results));
     }
 

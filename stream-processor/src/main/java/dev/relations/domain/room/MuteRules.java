@@ -25,6 +25,7 @@ import static dev.relations.domain.room.RoomDecisions.accept;
 import static dev.relations.domain.room.RoomDecisions.confirmedMember;
 import static dev.relations.domain.room.RoomDecisions.distinct;
 import static dev.relations.domain.room.RoomDecisions.invalidBatch;
+import static dev.relations.domain.room.RoomDecisions.noteEntries;
 import static dev.relations.domain.room.RoomDecisions.reject;
 
 /**
@@ -67,7 +68,8 @@ final class MuteRules {
         }
         long expireAt = mute.durationMs() == Mute.PERMANENT ? Mute.PERMANENT : expiry(ctx.now(), mute.durationMs());
         return accept(List.of(new MutesAdded(mute.room(), users, expireAt)),
-                new Reply.MuteReply(users.stream().map(u -> new MuteResult(u, true, expireAt)).toList()));
+                users.stream().map(u -> noteEntries(mute.room(), u)).toList(),
+                new Reply.MuteReply(users.stream().map(u -> new MuteResult(u, true, limits.answeredExpiry(expireAt))).toList()));
     }
 
     private static long expiry(long now, long duration) {

@@ -5,6 +5,7 @@ import dev.relations.domain.common.Reply;
 import dev.relations.domain.room.RoomCommand.AddAdmin;
 import dev.relations.domain.room.RoomCommand.RemoveAdmin;
 import dev.relations.domain.room.RoomCommand.TransferOwner;
+import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.room.RoomEvent.AdminsAdded;
 import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import dev.relations.domain.room.RoomEvent.MutesRemoved;
@@ -17,6 +18,7 @@ import java.util.List;
 
 import static dev.relations.domain.room.RoomDecisions.accept;
 import static dev.relations.domain.room.RoomDecisions.confirmedMember;
+import static dev.relations.domain.room.RoomDecisions.refuseExisting;
 import static dev.relations.domain.room.RoomDecisions.reject;
 
 /** Roles. Invariants: exactly one owner, who is never an admin; admins are members; at most {@code maxAdmins}. */
@@ -24,7 +26,8 @@ final class RoleRules {
     private RoleRules() {
     }
 
-    static Decision<RoomEvent, SeatCommand> addAdmin(AddAdmin add, Room room, RoomLimits limits) {
+    /** {@code userExists} here and below: the user's side already said so; otherwise a non-member is looked up there first. */
+    static Decision<RoomEvent, SeatCommand> addAdmin(AddAdmin add, Room room, RoomLimits limits, boolean userExists) {
         var info = room.info();
         if (info.isEmpty()) {
             return reject(RoomErrors.roomNotFound(add.room()));
@@ -34,7 +37,8 @@ final class RoleRules {
         }
         var member = confirmedMember(room, add.user());
         if (member.isEmpty()) {
-            return reject(RoomErrors.notMembers(List.of(add.user()), limits));
+            return refuseExisting(userExists, add.room(), add.user(), UserCheck.ADD_ADMIN,
+                    RoomErrors.notMembers(List.of(add.user()), limits));
         }
         var reply = new Reply.AdminReply(add.user(), true);
         if (member.get().role() == Role.ADMIN) {
@@ -46,19 +50,22 @@ final class RoleRules {
         return accept(List.of(new AdminsAdded(add.room(), List.of(add.user()))), reply);
     }
 
-    static Decision<RoomEvent, SeatCommand> removeAdmin(RemoveAdmin remove, Room room) {
+    static Decision<RoomEvent, SeatCommand> removeAdmin(RemoveAdmin remove, Room room, boolean userExists) {
         if (room.info().isEmpty()) {
             return reject(RoomErrors.roomNotFound(remove.room()));
         }
-        if (confirmedMember(room, remove.user()).filter(m -> m.role() == Role.ADMIN).isEmpty()) {
-            return reject(RoomErrors.notAdmin(remove.user(), remove.room()));
+        var member = confirmedMember(room, remove.user());
+        if (member.filter(m -> m.role() == Role.ADMIN).isEmpty()) {
+            // A member exists; anyone else may not.
+            return refuseExisting(userExists || member.isPresent(), remove.room(), remove.user(), UserCheck.REMOVE_ADMIN,
+                    RoomErrors.notAdmin(remove.user(), remove.room()));
         }
         return accept(List.of(new AdminsRemoved(remove.room(), List.of(remove.user()))),
                 new Reply.AdminReply(remove.user(), false));
     }
 
     /** The old owner stays as an ordinary member; the new one sheds its admin role and any mute (SPEC D.3). */
-    static Decision<RoomEvent, SeatCommand> transfer(TransferOwner transfer, Room room) {
+    static Decision<RoomEvent, SeatCommand> transfer(TransferOwner transfer, Room room, boolean userExists) {
         var info = room.info();
         if (info.isEmpty()) {
             return reject(RoomErrors.roomNotFound(transfer.room()));
@@ -69,7 +76,8 @@ final class RoleRules {
         }
         var member = confirmedMember(room, transfer.newOwner());
         if (member.isEmpty()) {
-            return reject(RoomErrors.notInGroup(transfer.newOwner(), transfer.room()));
+            return refuseExisting(userExists, transfer.room(), transfer.newOwner(), UserCheck.TRANSFER_OWNER,
+                    RoomErrors.notInGroup(transfer.newOwner(), transfer.room()));
         }
         var events = new ArrayList<RoomEvent>();
         if (member.get().role() == Role.ADMIN) {

@@ -16,7 +16,9 @@ import java.util.Set;
  * @param awaiting the asked users that have not answered yet
  * @param refused  the asked users that refused, and why
  * @param creation the room to open when every seat is granted; empty for a batch add
+ * @param queued   a batch add's users beyond the room's free places, in request order: each refusal
+ *                 gives its place to the next of them
  */
 public record RoomBatch(String requestId, List<Username> asked, Set<Username> awaiting, Map<Username, SeatRefusal> refused,
-                        Optional<RoomInfo> creation) {
+                        Optional<RoomInfo> creation, List<Username> queued) {
 }

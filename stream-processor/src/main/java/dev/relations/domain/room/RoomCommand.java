@@ -99,4 +99,17 @@ public sealed interface RoomCommand {
 
     record SetMuteAll(RoomId room, boolean enabled) implements RoomCommand {
     }
+
+    /**
+     * From a user's seats: whether the user a single-user rule did not find in the room exists.
+     * The rule is decided again with the answer (the room may have changed meanwhile).
+     */
+    record UserChecked(RoomId room, Username user, UserCheck check, boolean exists) implements RoomCommand {
+    }
+
+    /**
+     * The single-user rules that answer E_USER404 for a user who does not exist, and their own
+     * error for one who exists but is not where the rule needs them (SPEC D.3, D.4, D.5).
+     */
+    enum UserCheck { REMOVE_MEMBER, ADD_ADMIN, REMOVE_ADMIN, TRANSFER_OWNER }
 }

@@ -1,6 +1,7 @@
 package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
+import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.RequestContext;
 import dev.relations.domain.room.RoomCommand.AddAdmin;
 import dev.relations.domain.room.RoomCommand.AddMember;
@@ -26,11 +27,13 @@ import dev.relations.domain.room.RoomCommand.UnblockMember;
 import dev.relations.domain.room.RoomCommand.UnblockMembers;
 import dev.relations.domain.room.RoomCommand.UnmuteMembers;
 import dev.relations.domain.room.RoomCommand.UpdateRoom;
+import dev.relations.domain.room.RoomCommand.UserChecked;
 import dev.relations.domain.room.RoomEvent.AdminsAdded;
 import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import dev.relations.domain.room.RoomEvent.AllowlistAdded;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
 import dev.relations.domain.room.RoomEvent.BlocklistAdded;
 import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
@@ -47,9 +50,12 @@ import dev.relations.domain.room.RoomEvent.RoomDeleted;
 import dev.relations.domain.room.RoomEvent.RoomUpdated;
 import dev.relations.domain.room.RoomEvent.SeatAnswered;
 import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatRefusal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,17 +75,17 @@ public final class RoomDecider {
         return switch (command) {
             case CreateRoom create -> JoinRules.create(create, ctx, room, limits);
             case UpdateRoom update -> InfoRules.update(update, room, limits);
-            case TransferOwner transfer -> RoleRules.transfer(transfer, room);
+            case TransferOwner transfer -> RoleRules.transfer(transfer, room, false);
             case DeleteRoom delete -> LeaveRules.delete(delete, room);
             case AddMember add -> JoinRules.add(add, ctx, room, limits);
             case AddMembers add -> JoinRules.addAll(add, ctx, room, limits);
             case SeatGranted granted -> JoinRules.granted(granted, ctx, room, limits);
             case SeatRefused refused -> JoinRules.refused(refused, ctx, room);
-            case RemoveMember remove -> LeaveRules.remove(remove, room, limits);
+            case RemoveMember remove -> LeaveRules.remove(remove, room, limits, false);
             case RemoveMembers remove -> LeaveRules.removeAll(remove, room, limits);
             case DropMember drop -> LeaveRules.drop(drop, room);
-            case AddAdmin add -> RoleRules.addAdmin(add, room, limits);
-            case RemoveAdmin remove -> RoleRules.removeAdmin(remove, room);
+            case AddAdmin add -> RoleRules.addAdmin(add, room, limits, false);
+            case RemoveAdmin remove -> RoleRules.removeAdmin(remove, room, false);
             case BlockMember block -> ListRules.block(block, room, limits);
             case BlockMembers block -> ListRules.blockAll(block, room, limits);
             case UnblockMember unblock -> ListRules.unblock(unblock, room, limits);
@@ -91,6 +97,60 @@ public final class RoomDecider {
             case UnmuteMembers unmute -> MuteRules.unmute(unmute, ctx, room, limits);
             case ExpireMutes expire -> MuteRules.expire(expire, room);
             case SetMuteAll set -> MuteRules.muteAll(set, room);
+            case UserChecked checked -> checked(checked, room, limits);
+        };
+    }
+
+    /** The user's side answered: an unknown user is E_USER404; a known one has the rule decided again. */
+    private static Decision<RoomEvent, SeatCommand> checked(UserChecked checked, Room room, RoomLimits limits) {
+        if (!checked.exists()) {
+            return Decision.reject(RoomErrors.userNotFound(checked.user()));
+        }
+        var id = checked.room();
+        var user = checked.user();
+        return switch (checked.check()) {
+            case REMOVE_MEMBER -> LeaveRules.remove(new RemoveMember(id, user), room, limits, true);
+            case ADD_ADMIN -> RoleRules.addAdmin(new AddAdmin(id, user), room, limits, true);
+            case REMOVE_ADMIN -> RoleRules.removeAdmin(new RemoveAdmin(id, user), room, true);
+            case TRANSFER_OWNER -> RoleRules.transfer(new TransferOwner(id, user), room, true);
+        };
+    }
+
+    /**
+     * What the engine sends when a room step failed and changed nothing. A failed confirm of a
+     * join is answered to the room itself as a refused seat, so the pending place is given back,
+     * the user's seat released and the request answered; the room's other commands are either
+     * first steps (nothing reserved yet) or take nothing from another step.
+     */
+    public static List<FollowUp<RoomCommand>> compensate(RoomCommand failed) {
+        return switch (failed) {
+            case SeatGranted granted -> List.of(new FollowUp<>(granted.room(),
+                    new SeatRefused(granted.room(), granted.user(), SeatRefusal.FAILED)));
+            case CreateRoom ignored -> List.of();
+            case UpdateRoom ignored -> List.of();
+            case TransferOwner ignored -> List.of();
+            case DeleteRoom ignored -> List.of();
+            case AddMember ignored -> List.of();
+            case AddMembers ignored -> List.of();
+            case SeatRefused ignored -> List.of();
+            case RemoveMember ignored -> List.of();
+            case RemoveMembers ignored -> List.of();
+            case DropMember ignored -> List.of();
+            case AddAdmin ignored -> List.of();
+            case RemoveAdmin ignored -> List.of();
+            case BlockMember ignored -> List.of();
+            case BlockMembers ignored -> List.of();
+            case UnblockMember ignored -> List.of();
+            case UnblockMembers ignored -> List.of();
+            case AllowMember ignored -> List.of();
+            case AllowMembers ignored -> List.of();
+            case DisallowMembers ignored -> List.of();
+            case MuteMembers ignored -> List.of();
+            case UnmuteMembers ignored -> List.of();
+            case ExpireMutes ignored -> List.of();
+            case SetMuteAll ignored -> List.of();
+            // The answer of the user's partition reserved nothing: the rule is simply decided again.
+            case UserChecked ignored -> List.of();
         };
     }
 
@@ -103,13 +163,22 @@ public final class RoomDecider {
                     .filter(Member::pending)
                     .ifPresent(m -> room.removeMember(u)));
             case BatchStarted started -> room.putBatch(new RoomBatch(started.requestId(), started.asked(),
-                    new LinkedHashSet<>(started.asked()), Map.of(), started.creation()));
+                    new LinkedHashSet<>(started.asked()), Map.of(), started.creation(), List.of()));
             case SeatAnswered answered -> room.batch(answered.requestId()).ifPresent(b -> {
                 var awaiting = new LinkedHashSet<>(b.awaiting());
                 awaiting.remove(answered.user());
                 var refused = new HashMap<>(b.refused());
                 answered.refusal().ifPresentOrElse(r -> refused.put(answered.user(), r), () -> refused.remove(answered.user()));
-                room.putBatch(new RoomBatch(b.requestId(), b.asked(), awaiting, refused, b.creation()));
+                room.putBatch(new RoomBatch(b.requestId(), b.asked(), awaiting, refused, b.creation(), b.queued()));
+            });
+            case BatchQueued queued -> room.batch(queued.requestId()).ifPresent(b -> {
+                var asked = new ArrayList<>(b.asked());
+                var awaiting = new LinkedHashSet<>(b.awaiting());
+                queued.asked().ifPresent(u -> {
+                    asked.add(u);
+                    awaiting.add(u);
+                });
+                room.putBatch(new RoomBatch(b.requestId(), asked, awaiting, b.refused(), b.creation(), queued.queued()));
             });
             case BatchFinished finished -> room.removeBatch(finished.requestId());
             case RoomCreated created -> {

@@ -8,6 +8,8 @@ import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.common.Verdict;
 import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatCommand.CheckUser;
+import dev.relations.domain.seat.SeatCommand.NoteRoomEntries;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
 
@@ -44,6 +46,23 @@ final class RoomDecisions {
 
     static FollowUp<SeatCommand> releaseSeat(RoomId room, Username user) {
         return new FollowUp<>(user, new ReleaseSeat(user, room));
+    }
+
+    /** Entries outlive membership: the user's side remembers the room, so the user's deletion clears them (SPEC B.3). */
+    static FollowUp<SeatCommand> noteEntries(RoomId room, Username user) {
+        return new FollowUp<>(user, new NoteRoomEntries(user, room));
+    }
+
+    /**
+     * A single-user rule did not find the user where it needs them. Easemob answers E_USER404 for a
+     * user who does not exist, and only the user's own partition knows: unless the user is already
+     * known to exist, ask there; the answer ({@code UserChecked}) decides the rule again.
+     */
+    static Decision<RoomEvent, SeatCommand> refuseExisting(boolean userExists, RoomId room, Username user,
+                                                           RoomCommand.UserCheck check, Rejection rejection) {
+        return userExists
+                ? reject(rejection)
+                : Decision.continueWith(List.of(), new FollowUp<>(user, new CheckUser(user, room, check)));
     }
 
     /** An empty or oversize user list, checked before anything else. */

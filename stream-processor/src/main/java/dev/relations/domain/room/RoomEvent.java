@@ -30,6 +30,13 @@ public sealed interface RoomEvent {
     record SeatAnswered(RoomId room, String requestId, Username user, Optional<SeatRefusal> refusal) implements RoomEvent {
     }
 
+    /**
+     * Internal: a batch add's users still waiting for a free place are {@code queued}; {@code asked}, when
+     * present, was taken off the queue for a place a refusal freed, and its seat asked for.
+     */
+    record BatchQueued(RoomId room, String requestId, List<Username> queued, Optional<Username> asked) implements RoomEvent {
+    }
+
     /** Internal: a multi-user join is answered. */
     record BatchFinished(RoomId room, String requestId) implements RoomEvent {
     }
@@ -105,6 +112,7 @@ public sealed interface RoomEvent {
             case MembersReleased ignored -> false;
             case BatchStarted ignored -> false;
             case SeatAnswered ignored -> false;
+            case BatchQueued ignored -> false;
             case BatchFinished ignored -> false;
             case RoomCreated ignored -> true;
             case RoomUpdated ignored -> true;

@@ -11,10 +11,12 @@ package dev.relations.domain.room;
  * @param listBatchMax      users per blocklist or allowlist call
  * @param muteBatchMax      users per mute or unmute call
  * @param forbiddenOpStatus HTTP status of "not a member" and "already a member" (SPEC G-4/G-5: 400, or 403)
+ * @param permanentMuteExpire the {@code expire} a permanent mute is answered with (SPEC G-21: -1, or
+ *                          Easemob's 4638873600000); stored as {@link Mute#PERMANENT} whatever it is
  */
 public record RoomLimits(int maxUsersCeiling, int defaultMaxUsers, int maxAdmins, int batchAddMax, int batchRemoveMax,
                          int listBatchMax, int muteBatchMax, int maxNameLength, int maxDescriptionLength,
-                         int maxCustomLength, int forbiddenOpStatus) {
+                         int maxCustomLength, int forbiddenOpStatus, long permanentMuteExpire) {
 
     public RoomLimits {
         if (maxUsersCeiling < 1 || defaultMaxUsers < 1 || defaultMaxUsers > maxUsersCeiling || maxAdmins < 0
@@ -25,10 +27,18 @@ public record RoomLimits(int maxUsersCeiling, int defaultMaxUsers, int maxAdmins
         if (forbiddenOpStatus != 400 && forbiddenOpStatus != 403) {
             throw new IllegalArgumentException("forbiddenOpStatus must be 400 or 403");
         }
+        if (permanentMuteExpire != Mute.PERMANENT && permanentMuteExpire <= 0) {
+            throw new IllegalArgumentException("permanentMuteExpire must be -1 or a time");
+        }
     }
 
-    /** Easemob's documented values (SPEC D.1-D.10, G-2, G-4, G-12). */
+    /** Easemob's documented values (SPEC D.1-D.10, G-2, G-4, G-12, G-21). */
     public static RoomLimits defaults() {
-        return new RoomLimits(10_000, 1_000, 99, 60, 100, 60, 60, 128, 512, 8_192, 400);
+        return new RoomLimits(10_000, 1_000, 99, 60, 100, 60, 60, 128, 512, 8_192, 400, Mute.PERMANENT);
+    }
+
+    /** A stored expiry as answered: a permanent mute as this app shows it. */
+    public long answeredExpiry(long expireAt) {
+        return expireAt == Mute.PERMANENT ? permanentMuteExpire : expireAt;
     }
 }

@@ -2,6 +2,7 @@ package dev.relations.domain.seat;
 
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Username;
+import dev.relations.domain.room.RoomCommand;
 
 /**
  * Commands at a user's seats, all sent by rooms (or by the user's own deletion). A join is a
@@ -16,6 +17,18 @@ public sealed interface SeatCommand {
 
     /** From a room: the user left it, or a join that took a seat was undone. Not answered. */
     record ReleaseSeat(Username user, RoomId room) implements SeatCommand {
+    }
+
+    /** From a room: answer whether the user exists with {@code UserChecked}; nothing changes here. */
+    record CheckUser(Username user, RoomId room, RoomCommand.UserCheck check) implements SeatCommand {
+    }
+
+    /**
+     * From a room: it holds a blocklist, allowlist or mute entry on the user. Remembered (entries
+     * outlive membership) so that the user's deletion reaches the room; if the user is already
+     * gone, the room is told at once. Not answered.
+     */
+    record NoteRoomEntries(Username user, RoomId room) implements SeatCommand {
     }
 
     /** At a deleted user: drop every seat and tell each room (an owner's room is dissolved there). */

@@ -11,4 +11,11 @@ public sealed interface SeatEvent {
 
     record SeatReleased(Username user, RoomId room) implements SeatEvent {
     }
+
+    /** The room holds entries on the user (SPEC B.3: the user's deletion clears them). */
+    record EntriesNoted(Username user, RoomId room) implements SeatEvent {
+    }
+
+    record EntriesForgotten(Username user, RoomId room) implements SeatEvent {
+    }
 }

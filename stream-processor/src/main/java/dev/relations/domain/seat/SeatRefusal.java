@@ -5,5 +5,7 @@ public enum SeatRefusal {
     /** The user is not registered (or was deleted). */
     NOT_FOUND,
     /** The user is already in as many chatrooms as the app allows. */
-    TOO_MANY
+    TOO_MANY,
+    /** The user's step failed inside the service and changed nothing (or the room's confirm failed). */
+    FAILED
 }

@@ -28,6 +28,13 @@ public interface Seats {
 
     void remove(RoomId room);
 
+    /** Rooms that hold a blocklist, allowlist or mute entry on the user (some may have cleared it since). */
+    List<RoomId> noted();
+
+    void note(RoomId room);
+
+    void forget(RoomId room);
+
     /** Next position in this user's joined-rooms order (newest has the highest). */
     long nextSeq();
 }

@@ -7,6 +7,7 @@ import dev.relations.domain.room.RoomCommand.DeleteRoom;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
+import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
 import dev.relations.domain.room.RoomEvent.JoinReason;
 import dev.relations.domain.room.RoomEvent.MembersJoined;
@@ -30,12 +31,13 @@ import static dev.relations.domain.room.RoomScenario.blocklisted;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.createdWithMax;
 import static dev.relations.domain.room.RoomScenario.given;
+import static dev.relations.domain.room.RoomScenario.joined;
 import static dev.relations.domain.room.RoomScenario.noRoom;
 import static dev.relations.domain.room.RoomScenario.others;
 import static dev.relations.domain.room.RoomScenario.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Batch add: members and blocked users are skipped, the rest join if their seats are granted. */
+/** Batch add (SPEC D.4): members and blocked users are skipped, the rest join if their seats are granted and places are free. */
 class AddMembersTest {
 
     private static AddMembers add(Username... users) {
@@ -104,20 +106,82 @@ class AddMembersTest {
     }
 
     @Test
-    void users_beyond_the_free_places_are_skipped() {
+    void users_beyond_the_free_places_wait_in_the_queue() {
         given(createdWithMax(3, ALICE))
                 .when(add(BOB, CAROL, DAVE))
                 .events(new MembersReserved(ROOM, "req-1", List.of(BOB, CAROL), NOW),
-                        new BatchStarted(ROOM, "req-1", List.of(BOB, CAROL), Optional.empty()))
-                .followUps(take(BOB), take(CAROL));
+                        new BatchStarted(ROOM, "req-1", List.of(BOB, CAROL), Optional.empty()),
+                        new BatchQueued(ROOM, "req-1", List.of(DAVE), Optional.empty()))
+                .followUps(take(BOB), take(CAROL))
+                .undecided();
     }
 
     @Test
-    void a_batch_for_a_full_room_exceeds_the_limit() {
+    void users_still_queued_when_every_asked_user_answered_are_left_out_of_newmembers() {
+        var scenario = given(createdWithMax(3, ALICE));
+        scenario.when(add(BOB, CAROL, DAVE));
+        scenario.when(new SeatGranted(ROOM, BOB)).undecided();
+
+        scenario.when(new SeatGranted(ROOM, CAROL))
+                .events(new SeatAnswered(ROOM, "req-1", CAROL, Optional.empty()),
+                        new MembersJoined(ROOM, List.of(BOB, CAROL), JoinReason.DIRECT, NOW),
+                        new BatchFinished(ROOM, "req-1"))
+                .noFollowUps()
+                .accepted(new Reply.NewMembersReply(ROOM, List.of(BOB, CAROL)));
+        assertThat(scenario.room().member(DAVE)).isEmpty();
+    }
+
+    @Test
+    void a_refused_user_gives_its_place_to_the_next_queued_user() {
+        var scenario = given(createdWithMax(3, ALICE));
+        scenario.when(add(BOB, CAROL, DAVE));
+        scenario.when(new SeatGranted(ROOM, CAROL)).undecided();
+
+        scenario.when(new SeatRefused(ROOM, BOB, SeatRefusal.NOT_FOUND))
+                .events(new MembersReleased(ROOM, List.of(BOB)),
+                        new SeatAnswered(ROOM, "req-1", BOB, Optional.of(SeatRefusal.NOT_FOUND)),
+                        new MembersReserved(ROOM, "req-1", List.of(DAVE), NOW),
+                        new BatchQueued(ROOM, "req-1", List.of(), Optional.of(DAVE)))
+                .followUps(take(DAVE))
+                .undecided();
+        scenario.when(new SeatGranted(ROOM, DAVE))
+                .events(new SeatAnswered(ROOM, "req-1", DAVE, Optional.empty()),
+                        new MembersJoined(ROOM, List.of(CAROL, DAVE), JoinReason.DIRECT, NOW),
+                        new BatchFinished(ROOM, "req-1"))
+                .accepted(new Reply.NewMembersReply(ROOM, List.of(CAROL, DAVE)));
+        assertThat(scenario.room().memberCount()).isEqualTo(3);
+    }
+
+    @Test
+    void a_queued_user_who_joined_meanwhile_is_passed_over() {
+        var scenario = given(createdWithMax(2, ALICE));
+        scenario.when(add(BOB, CAROL, DAVE));
+        scenario.and(joined(CAROL));
+
+        scenario.when(new SeatRefused(ROOM, BOB, SeatRefusal.TOO_MANY))
+                .events(new MembersReleased(ROOM, List.of(BOB)),
+                        new SeatAnswered(ROOM, "req-1", BOB, Optional.of(SeatRefusal.TOO_MANY)),
+                        new MembersReserved(ROOM, "req-1", List.of(DAVE), NOW),
+                        new BatchQueued(ROOM, "req-1", List.of(), Optional.of(DAVE)))
+                .followUps(take(DAVE));
+    }
+
+    @Test
+    void a_batch_for_a_full_room_adds_nobody_and_succeeds() {
         given(createdWithMax(2, ALICE, BOB))
-                .when(add(CAROL))
+                .when(add(CAROL, DAVE))
                 .noEvents()
-                .rejected(403, "exceed_limit", "members size is greater than max user size !");
+                .noFollowUps()
+                .accepted(new Reply.NewMembersReply(ROOM, List.of()));
+    }
+
+    @Test
+    void a_name_that_cannot_be_a_username_is_left_out() {
+        given(created(ALICE))
+                .when(add(Username.of("no/such user"), BOB))
+                .events(new MembersReserved(ROOM, "req-1", List.of(BOB), NOW),
+                        new BatchStarted(ROOM, "req-1", List.of(BOB), Optional.empty()))
+                .followUps(take(BOB));
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.relations.domain.room;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.room.RoomCommand.AddAdmin;
 import dev.relations.domain.room.RoomCommand.RemoveAdmin;
+import dev.relations.domain.room.RoomCommand.UserCheck;
+import dev.relations.domain.room.RoomCommand.UserChecked;
 import dev.relations.domain.room.RoomEvent.AdminsAdded;
 import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import static dev.relations.domain.common.Samples.BOB;
 import static dev.relations.domain.common.Samples.CAROL;
 import static dev.relations.domain.common.Samples.DAVE;
 import static dev.relations.domain.room.RoomScenario.ROOM;
+import static dev.relations.domain.room.RoomScenario.check;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
 import static dev.relations.domain.room.RoomScenario.limits;
@@ -53,17 +56,35 @@ class AdminTest {
     }
 
     @Test
-    void a_non_member_cannot_be_made_an_admin() {
+    void promoting_a_non_member_first_asks_whether_the_user_exists() {
         given(created(ALICE, BOB))
                 .when(new AddAdmin(ROOM, CAROL))
                 .noEvents()
+                .followUps(check(CAROL, UserCheck.ADD_ADMIN))
+                .undecided();
+    }
+
+    @Test
+    void an_existing_non_member_cannot_be_made_an_admin() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.ADD_ADMIN, true))
+                .noEvents()
+                .noFollowUps()
                 .rejected(400, "forbidden_op", "users [carol] are not members of this group!");
+    }
+
+    @Test
+    void promoting_a_user_who_does_not_exist_is_user_not_found() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.ADD_ADMIN, false))
+                .noEvents()
+                .rejected(404, "resource_not_found", "username carol doesn't exist!");
     }
 
     @Test
     void a_member_still_being_added_cannot_be_made_an_admin() {
         given(created(ALICE), reserved("req-0", BOB))
-                .when(new AddAdmin(ROOM, BOB))
+                .when(new UserChecked(ROOM, BOB, UserCheck.ADD_ADMIN, true))
                 .rejected(400, "forbidden_op", "users [bob] are not members of this group!");
     }
 
@@ -100,6 +121,29 @@ class AdminTest {
                 .when(new RemoveAdmin(ROOM, BOB))
                 .noEvents()
                 .rejected(403, "forbidden_op", "user:bob is not admin of group:66000033");
+    }
+
+    @Test
+    void demoting_a_non_member_first_asks_whether_the_user_exists() {
+        given(created(ALICE, BOB))
+                .when(new RemoveAdmin(ROOM, CAROL))
+                .noEvents()
+                .followUps(check(CAROL, UserCheck.REMOVE_ADMIN))
+                .undecided();
+    }
+
+    @Test
+    void demoting_an_existing_non_member_is_forbidden_as_not_an_admin() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.REMOVE_ADMIN, true))
+                .rejected(403, "forbidden_op", "user:carol is not admin of group:66000033");
+    }
+
+    @Test
+    void demoting_a_user_who_does_not_exist_is_user_not_found() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.REMOVE_ADMIN, false))
+                .rejected(404, "resource_not_found", "username carol doesn't exist!");
     }
 
     @Test

@@ -6,6 +6,8 @@ import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
 import dev.relations.domain.room.RoomEvent.AllowlistAdded;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
+import dev.relations.domain.room.RoomEvent.BlocklistAdded;
+import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
 import dev.relations.domain.room.RoomEvent.LeaveReason;
 import dev.relations.domain.room.RoomEvent.MembersLeft;
 import dev.relations.domain.room.RoomEvent.MembersReleased;
@@ -122,5 +124,27 @@ class DropMemberTest {
                 .noEvents()
                 .noFollowUps()
                 .undecided();
+    }
+
+    /** SPEC B.3: a re-registered user of the same name must not inherit the old one's entries. */
+    @Test
+    void a_deleted_user_who_had_left_loses_its_blocklist_allowlist_and_mute_entries() {
+        var scenario = given(created(ALICE), new BlocklistAdded(ROOM, List.of(BOB)), new AllowlistAdded(ROOM, List.of(CAROL)),
+                muted(-1L, CAROL));
+
+        scenario.inRequest("delete-bob")
+                .when(new DropMember(ROOM, BOB))
+                .events(new BlocklistRemoved(ROOM, List.of(BOB)))
+                .noFollowUps()
+                .undecided();
+        scenario.inRequest("delete-carol")
+                .when(new DropMember(ROOM, CAROL))
+                .events(new AllowlistRemoved(ROOM, List.of(CAROL)),
+                        new MutesRemoved(ROOM, List.of(CAROL), UnmuteReason.USER_DELETED))
+                .noFollowUps()
+                .undecided();
+        assertThat(scenario.room().blocked(BOB)).isFalse();
+        assertThat(scenario.room().allowed(CAROL)).isFalse();
+        assertThat(scenario.room().mute(CAROL)).isEmpty();
     }
 }

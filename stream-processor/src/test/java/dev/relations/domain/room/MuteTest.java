@@ -24,6 +24,7 @@ import static dev.relations.domain.common.Samples.NOW;
 import static dev.relations.domain.room.RoomScenario.ROOM;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
+import static dev.relations.domain.room.RoomScenario.note;
 import static dev.relations.domain.room.RoomScenario.muted;
 import static dev.relations.domain.room.RoomScenario.noRoom;
 import static dev.relations.domain.room.RoomScenario.others;
@@ -44,7 +45,7 @@ class MuteTest {
 
         scenario.when(mute(DAY, BOB, CAROL))
                 .events(new MutesAdded(ROOM, List.of(BOB, CAROL), NOW + DAY))
-                .noFollowUps()
+                .followUps(note(BOB), note(CAROL))
                 .accepted(new Reply.MuteReply(List.of(new MuteResult(BOB, true, NOW + DAY), new MuteResult(CAROL, true, NOW + DAY))));
         assertThat(scenario.room().mute(BOB)).contains(new Mute(BOB, NOW + DAY));
     }
@@ -56,6 +57,21 @@ class MuteTest {
         scenario.when(mute(-1, BOB))
                 .events(new MutesAdded(ROOM, List.of(BOB), Mute.PERMANENT))
                 .accepted(new Reply.MuteReply(List.of(new MuteResult(BOB, true, -1))));
+        assertThat(scenario.room().mute(BOB).map(Mute::permanent)).contains(true);
+    }
+
+    /** G-21: an app may answer a permanent mute with Easemob's sentinel; it is still stored as permanent. */
+    @Test
+    void a_permanent_mute_is_answered_with_the_apps_sentinel_and_stored_as_permanent() {
+        var d = RoomLimits.defaults();
+        var sentinel = new RoomLimits(d.maxUsersCeiling(), d.defaultMaxUsers(), d.maxAdmins(), d.batchAddMax(),
+                d.batchRemoveMax(), d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(),
+                d.maxCustomLength(), d.forbiddenOpStatus(), 4_638_873_600_000L);
+        var scenario = given(created(ALICE, BOB)).withLimits(sentinel);
+
+        scenario.when(mute(-1, BOB))
+                .events(new MutesAdded(ROOM, List.of(BOB), Mute.PERMANENT))
+                .accepted(new Reply.MuteReply(List.of(new MuteResult(BOB, true, 4_638_873_600_000L))));
         assertThat(scenario.room().mute(BOB).map(Mute::permanent)).contains(true);
     }
 

@@ -6,6 +6,8 @@ import dev.relations.domain.common.Reply.MemberResult;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.room.RoomCommand.RemoveMember;
 import dev.relations.domain.room.RoomCommand.RemoveMembers;
+import dev.relations.domain.room.RoomCommand.UserCheck;
+import dev.relations.domain.room.RoomCommand.UserChecked;
 import dev.relations.domain.room.RoomEvent.LeaveReason;
 import dev.relations.domain.room.RoomEvent.MembersLeft;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import static dev.relations.domain.common.Samples.BOB;
 import static dev.relations.domain.common.Samples.CAROL;
 import static dev.relations.domain.common.Samples.DAVE;
 import static dev.relations.domain.room.RoomScenario.ROOM;
+import static dev.relations.domain.room.RoomScenario.check;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
 import static dev.relations.domain.room.RoomScenario.limits;
@@ -65,26 +68,54 @@ class RemoveMemberTest {
     }
 
     @Test
-    void removing_a_non_member_is_a_forbidden_operation() {
+    void removing_a_non_member_first_asks_whether_the_user_exists() {
         given(created(ALICE, BOB))
                 .when(new RemoveMember(ROOM, CAROL))
+                .noEvents()
+                .followUps(check(CAROL, UserCheck.REMOVE_MEMBER))
+                .undecided();
+    }
+
+    @Test
+    void removing_an_existing_non_member_is_a_forbidden_operation() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.REMOVE_MEMBER, true))
                 .noEvents()
                 .noFollowUps()
                 .rejected(400, "forbidden_op", "users [carol] are not members of this group!");
     }
 
     @Test
+    void removing_a_user_who_does_not_exist_is_user_not_found() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.REMOVE_MEMBER, false))
+                .noEvents()
+                .noFollowUps()
+                .rejected(404, "resource_not_found", "username carol doesn't exist!");
+    }
+
+    @Test
+    void a_user_who_joined_while_being_looked_up_is_removed() {
+        var scenario = given(created(ALICE, BOB, CAROL));
+
+        scenario.when(new UserChecked(ROOM, CAROL, UserCheck.REMOVE_MEMBER, true))
+                .events(new MembersLeft(ROOM, List.of(CAROL), LeaveReason.KICK))
+                .followUps(release(CAROL))
+                .accepted(new Reply.MemberReply(ROOM, MemberAction.REMOVE_MEMBER, CAROL));
+    }
+
+    @Test
     void the_not_a_member_status_follows_the_compatibility_switch() {
         given(created(ALICE))
                 .withLimits(limits(99, 403))
-                .when(new RemoveMember(ROOM, CAROL))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.REMOVE_MEMBER, true))
                 .rejected(403, "forbidden_op", "users [carol] are not members of this group!");
     }
 
     @Test
     void a_member_still_being_added_cannot_be_removed() {
         given(created(ALICE), reserved("req-0", BOB))
-                .when(new RemoveMember(ROOM, BOB))
+                .when(new UserChecked(ROOM, BOB, UserCheck.REMOVE_MEMBER, true))
                 .rejected(400, "forbidden_op", "users [bob] are not members of this group!");
     }
 

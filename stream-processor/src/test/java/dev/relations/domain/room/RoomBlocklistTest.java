@@ -25,6 +25,7 @@ import static dev.relations.domain.room.RoomScenario.ROOM;
 import static dev.relations.domain.room.RoomScenario.blocklisted;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
+import static dev.relations.domain.room.RoomScenario.note;
 import static dev.relations.domain.room.RoomScenario.noRoom;
 import static dev.relations.domain.room.RoomScenario.others;
 import static dev.relations.domain.room.RoomScenario.promoted;
@@ -44,7 +45,7 @@ class RoomBlocklistTest {
 
         scenario.when(new BlockMember(ROOM, BOB))
                 .events(new MembersLeft(ROOM, names(BOB), LeaveReason.BLOCK), new BlocklistAdded(ROOM, names(BOB)))
-                .followUps(release(BOB))
+                .followUps(release(BOB), note(BOB))
                 .accepted(new Reply.MemberReply(ROOM, MemberAction.ADD_BLOCK, BOB));
         assertThat(scenario.room().member(BOB)).isEmpty();
         assertThat(scenario.room().blocked(BOB)).isTrue();
@@ -88,7 +89,7 @@ class RoomBlocklistTest {
         scenario.when(new BlockMembers(ROOM, names(CAROL, BOB, ALICE, DAVE)))
                 .events(new MembersLeft(ROOM, names(BOB, DAVE), LeaveReason.BLOCK),
                         new BlocklistAdded(ROOM, names(BOB, DAVE)))
-                .followUps(release(BOB), release(DAVE))
+                .followUps(release(BOB), note(BOB), release(DAVE), note(DAVE))
                 .accepted(new Reply.MemberResultsReply(ROOM, MemberAction.ADD_BLOCK, List.of(
                         MemberResult.failed(CAROL, "user: carol doesn't exist in chatroom: 66000033"),
                         MemberResult.ok(BOB),

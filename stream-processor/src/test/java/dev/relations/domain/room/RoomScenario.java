@@ -12,7 +12,10 @@ import dev.relations.domain.room.RoomEvent.MembersJoined;
 import dev.relations.domain.room.RoomEvent.MembersReserved;
 import dev.relations.domain.room.RoomEvent.MutesAdded;
 import dev.relations.domain.room.RoomEvent.RoomCreated;
+import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.seat.SeatCommand;
+import dev.relations.domain.seat.SeatCommand.CheckUser;
+import dev.relations.domain.seat.SeatCommand.NoteRoomEntries;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
 
@@ -122,14 +125,24 @@ final class RoomScenario {
         return new FollowUp<>(user, new TakeSeat(user, ROOM));
     }
 
+    /** The room asks the user's side whether {@code user} exists before answering {@code check}'s error. */
+    static FollowUp<SeatCommand> check(Username user, UserCheck check) {
+        return new FollowUp<>(user, new CheckUser(user, ROOM, check));
+    }
+
     static FollowUp<SeatCommand> release(Username user) {
         return new FollowUp<>(user, new ReleaseSeat(user, ROOM));
+    }
+
+    /** The room tells the user's side it holds an entry on the user, for the deletion cascade (SPEC B.3). */
+    static FollowUp<SeatCommand> note(Username user) {
+        return new FollowUp<>(user, new NoteRoomEntries(user, ROOM));
     }
 
     static RoomLimits limits(int maxAdmins, int forbiddenOpStatus) {
         var d = RoomLimits.defaults();
         return new RoomLimits(d.maxUsersCeiling(), d.defaultMaxUsers(), maxAdmins, d.batchAddMax(), d.batchRemoveMax(),
                 d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), d.maxCustomLength(),
-                forbiddenOpStatus);
+                forbiddenOpStatus, d.permanentMuteExpire());
     }
 }

@@ -217,6 +217,7 @@ class RoomSeatNetworkPropertyTest {
                             new Step(next.command(), step.requestId())));
                     assertThat(decision.verdict()).as("seats never answer the API").isEmpty();
                 }
+                case AggregateRef.AppRef ignored -> throw new AssertionError("rooms and seats send nothing to the app");
             }
             return true;
         }

@@ -2,6 +2,8 @@ package dev.relations.domain.room;
 
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.room.RoomCommand.TransferOwner;
+import dev.relations.domain.room.RoomCommand.UserCheck;
+import dev.relations.domain.room.RoomCommand.UserChecked;
 import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import dev.relations.domain.room.RoomEvent.MutesRemoved;
 import dev.relations.domain.room.RoomEvent.OwnerChanged;
@@ -15,6 +17,7 @@ import static dev.relations.domain.common.Samples.BOB;
 import static dev.relations.domain.common.Samples.CAROL;
 import static dev.relations.domain.common.Samples.NOW;
 import static dev.relations.domain.room.RoomScenario.ROOM;
+import static dev.relations.domain.room.RoomScenario.check;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
 import static dev.relations.domain.room.RoomScenario.muted;
@@ -66,11 +69,28 @@ class TransferOwnerTest {
     }
 
     @Test
-    void transferring_to_a_non_member_is_forbidden() {
+    void transferring_to_a_non_member_first_asks_whether_the_user_exists() {
         given(created(ALICE, BOB))
                 .when(new TransferOwner(ROOM, CAROL))
                 .noEvents()
+                .followUps(check(CAROL, UserCheck.TRANSFER_OWNER))
+                .undecided();
+    }
+
+    @Test
+    void transferring_to_an_existing_non_member_is_forbidden() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.TRANSFER_OWNER, true))
+                .noEvents()
                 .rejected(403, "forbidden_op", "user: carol doesn't exist in group: 66000033");
+    }
+
+    @Test
+    void transferring_to_a_user_who_does_not_exist_is_user_not_found() {
+        given(created(ALICE, BOB))
+                .when(new UserChecked(ROOM, CAROL, UserCheck.TRANSFER_OWNER, false))
+                .noEvents()
+                .rejected(404, "resource_not_found", "username carol doesn't exist!");
     }
 
     @Test

@@ -6,12 +6,15 @@ import dev.relations.domain.common.User;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** A user's seats over a map; the owner can be deleted, as the user registry would. Public for the cross-aggregate tests. */
 public final class InMemorySeats implements Seats {
     private Optional<User> owner;
     private final SortedMap<String, Seat> seats = new TreeMap<>();
+    private final SortedSet<String> noted = new TreeSet<>();
     private long seq;
 
     private InMemorySeats(Optional<User> owner) {
@@ -60,6 +63,21 @@ public final class InMemorySeats implements Seats {
     @Override
     public void remove(RoomId room) {
         seats.remove(room.value());
+    }
+
+    @Override
+    public List<RoomId> noted() {
+        return noted.stream().map(RoomId::new).toList();
+    }
+
+    @Override
+    public void note(RoomId room) {
+        noted.add(room.value());
+    }
+
+    @Override
+    public void forget(RoomId room) {
+        noted.remove(room.value());
     }
 
     @Override

@@ -5,9 +5,15 @@ import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.room.RoomCommand.DropMember;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomCommand.UserCheck;
+import dev.relations.domain.room.RoomCommand.UserChecked;
+import dev.relations.domain.seat.SeatCommand.CheckUser;
 import dev.relations.domain.seat.SeatCommand.DropSeats;
+import dev.relations.domain.seat.SeatCommand.NoteRoomEntries;
 import dev.relations.domain.seat.SeatCommand.ReleaseSeat;
 import dev.relations.domain.seat.SeatCommand.TakeSeat;
+import dev.relations.domain.seat.SeatEvent.EntriesForgotten;
+import dev.relations.domain.seat.SeatEvent.EntriesNoted;
 import dev.relations.domain.seat.SeatEvent.SeatReleased;
 import dev.relations.domain.seat.SeatEvent.SeatTaken;
 import org.junit.jupiter.api.Test;
@@ -57,6 +63,26 @@ class SeatDeciderTest {
     }
 
     @Test
+    void a_room_asking_about_a_registered_user_is_told_it_exists_and_nothing_changes() {
+        var scenario = given(InMemorySeats.of(user(BOB)));
+
+        scenario.when(new CheckUser(BOB, LOBBY, UserCheck.REMOVE_MEMBER))
+                .noEvents()
+                .followUps(new FollowUp<>(LOBBY, new UserChecked(LOBBY, BOB, UserCheck.REMOVE_MEMBER, true)))
+                .undecided();
+        assertThat(scenario.seats().joinedCount()).isZero();
+    }
+
+    @Test
+    void a_room_asking_about_an_unknown_user_is_told_it_does_not_exist() {
+        given(InMemorySeats.unregistered())
+                .when(new CheckUser(BOB, LOBBY, UserCheck.TRANSFER_OWNER))
+                .noEvents()
+                .followUps(new FollowUp<>(LOBBY, new UserChecked(LOBBY, BOB, UserCheck.TRANSFER_OWNER, false)))
+                .undecided();
+    }
+
+    @Test
     void the_default_limit_is_100_rooms() {
         given(InMemorySeats.of(user(BOB)), seatedElsewhere(BOB, 100))
                 .when(new TakeSeat(BOB, LOBBY))
@@ -101,5 +127,38 @@ class SeatDeciderTest {
                 .followUps(new FollowUp<>(LOBBY, new DropMember(LOBBY, BOB)), new FollowUp<>(HALL, new DropMember(HALL, BOB)))
                 .undecided();
         assertThat(scenario.seats().joinedCount()).isZero();
+    }
+
+    @Test
+    void a_room_holding_entries_on_the_user_is_remembered_once() {
+        var scenario = given(InMemorySeats.of(user(BOB)));
+
+        scenario.when(new NoteRoomEntries(BOB, LOBBY)).events(new EntriesNoted(BOB, LOBBY)).noFollowUps().undecided();
+        scenario.when(new NoteRoomEntries(BOB, LOBBY)).noEvents().noFollowUps();
+        assertThat(scenario.seats().noted()).containsExactly(LOBBY);
+        assertThat(scenario.seats().joinedCount()).isZero();
+    }
+
+    @Test
+    void a_note_for_a_user_already_deleted_sends_the_drop_straight_back() {
+        given(InMemorySeats.unregistered())
+                .when(new NoteRoomEntries(BOB, LOBBY))
+                .noEvents()
+                .followUps(new FollowUp<>(LOBBY, new DropMember(LOBBY, BOB)))
+                .undecided();
+    }
+
+    /** SPEC B.3: a room the user left still holds its blocklist, allowlist and mute entries; it is told too, once. */
+    @Test
+    void a_deleted_user_tells_the_rooms_holding_entries_on_it_as_well_as_its_rooms() {
+        var seats = InMemorySeats.of(user(BOB));
+        var scenario = given(seats, seated(BOB, LOBBY), new EntriesNoted(BOB, LOBBY), new EntriesNoted(BOB, HALL));
+        seats.unregister();
+
+        scenario.when(new DropSeats(BOB))
+                .events(new SeatReleased(BOB, LOBBY), new EntriesForgotten(BOB, LOBBY), new EntriesForgotten(BOB, HALL))
+                .followUps(new FollowUp<>(LOBBY, new DropMember(LOBBY, BOB)), new FollowUp<>(HALL, new DropMember(HALL, BOB)))
+                .undecided();
+        assertThat(scenario.seats().noted()).isEmpty();
     }
 }

@@ -1,0 +1,71 @@
+package dev.relations.engine;
+
+import dev.relations.domain.common.Tenant;
+import dev.relations.schemas.CommandEnvelope;
+import dev.relations.store.Keys;
+import dev.relations.store.RequestLog;
+import dev.relations.store.SliceTable;
+import org.apache.kafka.streams.KeyValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+
+/**
+ * Reservations with a deadline. A chain's first step that reserves something for a step on
+ * another partition records, due at the deadline, the compensation its decider names for that
+ * step failing. A wall-clock sweep sends the compensations that fall due while their request is
+ * still unanswered: a step that never answers counts as a failed one, so the reservation is
+ * released and the request answered, as when the step fails. A late answer is then handled like
+ * any answer that finds its reservation gone (the contact decider takes a free slot or rolls the
+ * friend's side back). Entries of answered requests are dropped when due.
+ */
+final class ReservationDeadlines {
+    private static final Logger LOG = LoggerFactory.getLogger(ReservationDeadlines.class);
+    /** Each sweep is one transaction's work: at most this many due entries. */
+    static final int PER_SWEEP = 1_000;
+
+    /** Sends a compensation to the aggregate it names, as a step of the sweep. */
+    @FunctionalInterface
+    interface Send {
+        void send(String recordKey, CommandEnvelope compensation, long now);
+    }
+
+    private final SliceTable<CommandEnvelope> index;
+    private final RequestLog requests;
+    private final Duration deadline;
+
+    ReservationDeadlines(SliceTable<CommandEnvelope> index, RequestLog requests, Duration deadline) {
+        this.index = index;
+        this.requests = requests;
+        this.deadline = deadline;
+    }
+
+    /** Records that {@code compensation} releases what this step reserves at {@code recordKey} unless answered in time. */
+    void reserve(String recordKey, CommandEnvelope compensation, long now) {
+        index.put(Keys.reservationDeadline(now + deadline.toMillis(), compensation.getRequestId(), recordKey), compensation);
+    }
+
+    void sweep(long now, Send send) {
+        var due = new ArrayList<KeyValue<String, CommandEnvelope>>();
+        // '~' sorts after every character of a request id, so entries due exactly at `now` are included.
+        try (var it = index.range(null, Keys.hex16(now) + "|~")) {
+            while (it.hasNext() && due.size() < PER_SWEEP) {
+                due.add(it.next());
+            }
+        }
+        for (var entry : due) {
+            index.delete(entry.key);
+            var compensation = entry.value;
+            var tenant = new Tenant(compensation.getOrg(), compensation.getApp());
+            var request = requests.get(Keys.request(tenant, compensation.getRequestId()));
+            if (request != null && !request.getDone()) {
+                var recordKey = entry.key.split("\\|", 3)[2];
+                LOG.warn("event=reservation_expired request_id={} key={} compensation={}", compensation.getRequestId(),
+                        recordKey, compensation.getBody().getClass().getSimpleName());
+                send.send(recordKey, compensation, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.relations.engine;
+
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.contact.RosterLimits;
+import dev.relations.schemas.Outcome;
+import dev.relations.schemas.RegisterUser;
+import dev.relations.schemas.ReserveContactPeer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static dev.relations.engine.TopologyHarness.addBody;
+import static dev.relations.engine.TopologyHarness.view;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A contact add whose friend's step never answers: the owner's slot is released at the
+ * deadline and the request answered; the answer arriving late leaves both rosters consistent.
+ * The engine's own steps are held, so the test decides which ones run, and when.
+ */
+class ReservationDeadlineTest {
+    private static final Tenant CHAT = new Tenant("acme", "chat");
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyHarness relations;
+
+    @BeforeEach
+    void startDriver() {
+        relations = new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(1)),
+                RequestRetention.of(RelationsTopology.REQUEST_RETENTION), DEADLINE, true);
+        for (var user : List.of("alice", "bob", "carol")) {
+            relations.submit(CHAT, user, new RegisterUser(view(user), "pbkdf2$" + user));
+            relations.deliverAllHeld();
+        }
+        relations.clearOutputs();
+    }
+
+    @AfterEach
+    void closeDriver() {
+        relations.close();
+    }
+
+    @Test
+    void a_reservation_whose_friend_never_answers_is_released_at_the_deadline_and_the_request_answered() {
+        var requestId = relations.submit(CHAT, "alice", addBody("alice", "bob"));
+        var dropped = relations.heldSteps.readKeyValuesToList();
+        assertThat(dropped).extracting(step -> step.value.getBody()).singleElement().isInstanceOf(ReserveContactPeer.class);
+        assertThat(relations.edges(CHAT, "alice")).hasSize(1);
+
+        relations.advanceWallClock(DEADLINE.minusSeconds(1));
+        relations.deliverAllHeld();
+        assertThat(relations.outcomes.isEmpty()).as("answered before the deadline").isTrue();
+        assertThat(relations.edges(CHAT, "alice")).hasSize(1);
+
+        relations.advanceWallClock(Duration.ofSeconds(6));
+        relations.deliverAllHeld();
+
+        var answered = relations.outcomes.readKeyValuesToList();
+        assertThat(answered).extracting(kv -> kv.key).containsExactly(requestId);
+        assertThat(answered.getFirst().value.getStatus()).isEqualTo(500);
+        assertThat(relations.edges(CHAT, "alice")).isEmpty();
+        assertThat(relations.size(CHAT, "alice")).isZero();
+        // The slot is free again: with a limit of one contact, another add succeeds.
+        assertThat(addAndRunChain("alice", "carol").getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void the_friends_answer_arriving_after_the_release_leaves_both_rosters_consistent() {
+        relations.submit(CHAT, "alice", addBody("alice", "bob"));
+        var dropped = relations.heldSteps.readKeyValuesToList();
+        relations.advanceWallClock(DEADLINE.plusSeconds(5));
+        relations.deliverAllHeld();
+        assertThat(relations.outcomes.readValuesToList()).extracting(Outcome::getStatus).containsExactly(500);
+        assertThat(addAndRunChain("alice", "carol").getStatus()).isEqualTo(200);
+        relations.clearOutputs();
+
+        dropped.forEach(relations::deliver);
+        relations.deliverAllHeld();
+
+        // alice is full again (carol took the slot): bob's side is rolled back, nothing is counted twice,
+        // and the request is answered with the refusal a full roster gives.
+        assertThat(relations.outcomes.readValuesToList()).extracting(Outcome::getStatus).containsExactly(403);
+        assertThat(relations.listing(CHAT, "alice")).containsExactly("carol");
+        assertThat(relations.size(CHAT, "alice")).isEqualTo(1);
+        assertThat(relations.edges(CHAT, "bob")).isEmpty();
+        assertThat(relations.size(CHAT, "bob")).isZero();
+    }
+
+    @Test
+    void an_answered_add_is_left_alone_when_its_deadline_passes() {
+        assertThat(addAndRunChain("alice", "bob").getStatus()).isEqualTo(200);
+
+        relations.advanceWallClock(DEADLINE.plusSeconds(5));
+        relations.deliverAllHeld();
+
+        assertThat(relations.outcomes.isEmpty()).isTrue();
+        assertThat(relations.confirmedEdge(CHAT, "alice", "bob")).isTrue();
+        assertThat(relations.confirmedEdge(CHAT, "bob", "alice")).isTrue();
+    }
+
+    private Outcome addAndRunChain(String owner, String friend) {
+        var requestId = relations.submit(CHAT, owner, addBody(owner, friend));
+        relations.deliverAllHeld();
+        var answered = relations.outcomes.readKeyValuesToList();
+        assertThat(answered).extracting(kv -> kv.key).containsExactly(requestId);
+        return answered.getFirst().value;
+    }
+}
