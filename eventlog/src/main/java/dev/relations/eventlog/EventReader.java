@@ -54,6 +54,8 @@ final class EventReader implements AutoCloseable {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         props.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 4 << 20);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "relations-log");
+        // A mistyped --topic must not create an empty topic on a broker that auto-creates.
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         this.consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.decoder = new ConfluentAvroSerde.AvroDeserializer<>(registry, EventEnvelope.class);
         this.topic = topic;
@@ -80,6 +82,7 @@ final class EventReader implements AutoCloseable {
     static int partitionCount(String bootstrapServers, String topic) {
         var props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
             if (infos == null || infos.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.relations.eventlog;
 
 import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.json.AvroJson;
 import dev.relations.schemas.serde.HttpSchemaRegistryClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

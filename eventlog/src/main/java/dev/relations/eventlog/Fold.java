@@ -168,8 +168,8 @@ final class Fold {
                             room.custom(), room.created(), s.getEnabled(), room.memberSeq()));
                 }
             }
-            // A payload branch newer than this build: counted, not folded.
-            default -> events--;
+            // Every branch of this build's union is a case above; a newer branch already failed to decode.
+            default -> throw new IllegalArgumentException("unknown event payload " + event.getPayload().getClass().getName());
         }
     }
 

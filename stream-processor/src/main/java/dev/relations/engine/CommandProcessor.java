@@ -6,6 +6,7 @@ import dev.relations.mapping.CommandMapping;
 import dev.relations.mapping.EventMapping;
 import dev.relations.mapping.OutcomeMapping;
 import dev.relations.mapping.RoomEventMapping;
+import dev.relations.store.EventHistory;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomStores;
 import dev.relations.store.StagedStore;
@@ -99,6 +100,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private UserStores stores;
     private RoomStores rooms;
     private EventEnvelopes events;
+    private EventHistory history;
 
     CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline) {
         this.serdes = serdes;
@@ -117,6 +119,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         this.stores = new UserStores(staged, layout);
         this.rooms = new RoomStores(staged, layout);
         this.events = new EventEnvelopes(stores, rooms);
+        this.history = new EventHistory(staged, layout);
         context.schedule(RequestRetention.EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> runStep("forget_old_requests", () -> forgetOldRequests(now)));
         var mutes = new MuteExpirySweep(rooms.muteExpiry, this::expireMutes, this::runStep);
@@ -404,6 +407,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     private void publish(Step step, EventMapping.Published published) {
         var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
+        history.record(step.ctx().tenant(), step.self(), event);
         outputs.event(step.record(), event.getAggregateId(), event);
         for (var notice : Notifier.of(event)) {
             outputs.notification(step.record(), notice.key, notice.value);

@@ -1,11 +1,13 @@
 package dev.relations.query;
 
+import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.room.Mute;
 import dev.relations.domain.room.RoomInfo;
 import dev.relations.domain.room.SendRule;
+import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.UserView;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomMapping;
@@ -221,6 +223,28 @@ public final class StateQueries {
             });
         }
         return rooms;
+    }
+
+    /**
+     * Up to {@code limit} events of an aggregate's history with a seq below {@code belowSeq} that
+     * {@code wanted} accepts, newest first. Reads the page plus the entries the filter passes over.
+     */
+    public List<EventEnvelope> history(Tenant tenant, AggregateRef aggregate, long belowSeq, int limit,
+                                       Predicate<EventEnvelope> wanted) {
+        var page = new ArrayList<EventEnvelope>(Math.clamp(limit, 0, 64));
+        if (belowSeq <= 0) {
+            return page;
+        }
+        try (var it = slice(StoreNames.EVENT_HISTORY)
+                .reverseRange(Keys.history(tenant, aggregate, 0L), Keys.history(tenant, aggregate, belowSeq - 1))) {
+            while (it.hasNext() && page.size() < limit) {
+                var event = it.next().value;
+                if (wanted.test(event)) {
+                    page.add(event);
+                }
+            }
+        }
+        return page;
     }
 
     /** Up to {@code limit} entries of an order index between two keys (both included), forwards or backwards. */

@@ -1,5 +1,6 @@
 package dev.relations.store;
 
+import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
@@ -103,6 +104,20 @@ public final class Keys {
 
     public static String superAdminOrder(Tenant tenant, long seq) {
         return appPrefix(tenant) + hex16(seq);
+    }
+
+    /** Prefix of an aggregate's history; users and rooms apart, since a user may be named like a room id. */
+    static String historyPrefix(Tenant tenant, AggregateRef aggregate) {
+        return switch (aggregate) {
+            case AggregateRef.UserRef user -> tenant.appKey() + "|u|" + user.name().value() + "|";
+            case AggregateRef.RoomRef room -> tenant.appKey() + "|r|" + room.id().value() + "|";
+            case AggregateRef.AppRef app -> tenant.appKey() + "|a|";
+        };
+    }
+
+    /** An event of an aggregate's history, by its seq. */
+    public static String history(Tenant tenant, AggregateRef aggregate, long seq) {
+        return ordered(historyPrefix(tenant, aggregate), seq);
     }
 
     public static String request(Tenant tenant, String requestId) {

@@ -1,6 +1,7 @@
 package dev.relations.store;
 
 import dev.relations.mapping.AvroSerdes;
+import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
@@ -66,6 +67,8 @@ public final class StoreNames {
     public static final Slice<String> ROOM_ENTRY_NOTES = new Slice<>("room-entry-notes", "sn", s -> Serdes.String());
     /** tenant|owner|#counter-name -> long (e.g. contacts, blocks, seats: the user's joined rooms, event-seq). */
     public static final Slice<Long> COUNTERS = new Slice<>("counters", "n", s -> Serdes.Long());
+    /** tenant|u|user|seq, tenant|r|room|seq or tenant|a|seq -> EventEnvelope: each aggregate's published events, for history reads. */
+    public static final Slice<EventEnvelope> EVENT_HISTORY = new Slice<>("event-history", "eh", AvroSerdes::events);
     /** tenant|#counter-name -> long: the app's own counters (registered users, super-admin seq, event-seq). */
     public static final Slice<Long> APP_COUNTERS = new Slice<>("app-counters", "ac", s -> Serdes.Long());
     /** tenant|user -> seq: the app's chatroom super admins. */
@@ -85,8 +88,8 @@ public final class StoreNames {
 
     public static final List<Slice<?>> ALL = List.of(USERS, USER_CREATION, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, ROOM_ENTRY_NOTES, COUNTERS, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER, REQUESTS,
-            REQUEST_CREATION, RESERVATION_DEADLINES);
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, ROOM_ENTRY_NOTES, COUNTERS, EVENT_HISTORY, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER,
+            REQUESTS, REQUEST_CREATION, RESERVATION_DEADLINES);
 
     private StoreNames() {
     }

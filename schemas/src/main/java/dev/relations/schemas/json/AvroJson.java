@@ -1,4 +1,4 @@
-package dev.relations.eventlog;
+package dev.relations.schemas.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /** An Avro record as plain JSON: field names as in the schema, a union's value without its branch name. */
-final class AvroJson {
+public final class AvroJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private AvroJson() {
     }
 
-    static ObjectNode record(IndexedRecord record) {
+    public static ObjectNode record(IndexedRecord record) {
         var node = NODES.objectNode();
         for (var field : record.getSchema().getFields()) {
             node.set(field.name(), value(record.get(field.pos())));
