@@ -19,6 +19,7 @@ public class AppSettings {
     private int maxBlocked = 500;
     private int maxJoinedRooms = 100;
     private int maxUsers;
+    private int maxRooms;
     private boolean openRegistration;
     private int roomsMaxUsersCeiling = RoomLimits.defaults().maxUsersCeiling();
     private int roomsDefaultMaxUsers = RoomLimits.defaults().defaultMaxUsers();
@@ -98,6 +99,15 @@ public class AppSettings {
 
     public void setMaxUsers(int maxUsers) {
         this.maxUsers = maxUsers;
+    }
+
+    /** Chatrooms the app may have at once; 0 (the default): no quota. */
+    public int getMaxRooms() {
+        return maxRooms;
+    }
+
+    public void setMaxRooms(int maxRooms) {
+        this.maxRooms = maxRooms;
     }
 
     public boolean isOpenRegistration() {
