@@ -29,6 +29,10 @@ class RoomsApiTest {
     private static ServiceInstance service;
     private static Client client;
     private static Client strict;
+    /** An app on a plan of three chatrooms. */
+    private static final TestApp QUOTA = TestApp.unique("quota", 100);
+    private static final int ROOM_QUOTA = 3;
+    private static Client quota;
 
     @BeforeAll
     static void start() {
@@ -38,9 +42,11 @@ class RoomsApiTest {
                         "relations.apps." + STRICT.name() + ".rooms-batch-remove-max", 2,
                         "relations.apps." + STRICT.name() + ".rooms-max-users-ceiling", 50,
                         "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4,
-                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L), APP, STRICT);
+                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L,
+                        "relations.apps." + QUOTA.name() + ".max-rooms", ROOM_QUOTA), APP, STRICT, QUOTA);
         client = new Client(service, APP).authenticated();
         strict = new Client(service, STRICT).authenticated();
+        quota = new Client(service, QUOTA).authenticated();
     }
 
     @AfterAll
@@ -102,6 +108,34 @@ class RoomsApiTest {
         assertError(unknownOwner, 404, "resource_not_found", "username cr-ghost doesn't exist!");
         assertError(unknownMember, 404, "resource_not_found", "username cr-ghost2 doesn't exist!");
         assertThat(joined("cr-known")).isEmpty();
+    }
+
+    /** SPEC D.3: the app's room quota holds under concurrent creations; refused creations hold no place; a deletion frees one. */
+    @Test
+    void creations_past_the_apps_room_quota_are_403_exceed_limit_even_when_concurrent() throws Exception {
+        for (var name : List.of("q-owner", "q-known")) {
+            assertThat(quota.post("/users", Map.of("username", name, "password", "pw")).status()).isEqualTo(200);
+        }
+        var tooMany = "appKey:" + QUOTA.org() + "#" + QUOTA.app() + " has create too many chatrooms!";
+        // A refused creation (unknown member) gives its place back.
+        var refused = quota.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "q-owner", "members", List.of("q-ghost")));
+        assertError(refused, 404, "resource_not_found", "username q-ghost doesn't exist!");
+
+        var replies = concurrently(IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<Client.Reply>) () -> quota.post("/chatrooms",
+                        Map.of("name", "q" + i, "description", "x", "owner", "q-owner")))
+                .toList());
+
+        var created = replies.stream().filter(r -> r.status() == 200).toList();
+        assertThat(created).as("created: %s", replies).hasSize(ROOM_QUOTA);
+        assertThat(replies.stream().filter(r -> r.status() != 200)).allSatisfy(r -> assertError(r, 403, "exceed_limit", tooMany));
+        assertThat(quota.get("/chatrooms?limit=100").body().get("data")).hasSize(ROOM_QUOTA);
+        assertError(quota.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "q-known")), 403, "exceed_limit", tooMany);
+
+        var gone = created.getFirst().body().get("data").get("id").asText();
+        assertThat(quota.delete("/chatrooms/" + gone).status()).isEqualTo(200);
+        eventually(() -> quota.post("/chatrooms", Map.of("name", "again", "description", "x", "owner", "q-known")).status() == 200);
+        assertError(quota.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "q-known")), 403, "exceed_limit", tooMany);
     }
 
     @Test
