@@ -27,6 +27,7 @@ public class AppSettings {
     private int roomsMaxCustomLength = RoomLimits.defaults().maxCustomLength();
     private int forbiddenOpStatus = RoomLimits.defaults().forbiddenOpStatus();
     private long permanentMuteExpire = RoomLimits.defaults().permanentMuteExpire();
+    private boolean allowBlockNonMember = RoomLimits.defaults().allowBlockNonMember();
 
     public AppSettings(@Parameter String name) {
         this.name = name;
@@ -172,11 +173,20 @@ public class AppSettings {
         this.permanentMuteExpire = permanentMuteExpire;
     }
 
+    /** SPEC G-19's opt-in extension: a registered non-member may be put on a room's blocklist. */
+    public boolean isAllowBlockNonMember() {
+        return allowBlockNonMember;
+    }
+
+    public void setAllowBlockNonMember(boolean allowBlockNonMember) {
+        this.allowBlockNonMember = allowBlockNonMember;
+    }
+
     /** The app's chatroom limits; throws on an inconsistent configuration, so it fails at start. */
     public RoomLimits roomLimits() {
         var d = RoomLimits.defaults();
         return new RoomLimits(roomsMaxUsersCeiling, Math.min(roomsDefaultMaxUsers, roomsMaxUsersCeiling), d.maxAdmins(), d.batchAddMax(), roomsBatchRemoveMax,
                 d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), roomsMaxCustomLength,
-                forbiddenOpStatus, permanentMuteExpire);
+                forbiddenOpStatus, permanentMuteExpire, allowBlockNonMember);
     }
 }
