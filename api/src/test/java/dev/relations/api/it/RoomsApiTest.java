@@ -622,6 +622,12 @@ class RoomsApiTest {
                 "user ob-out is in blacklist of group: " + id);
         assertThat(values(openBlocks.get("/chatrooms/" + id + "/users?version=v3&limit=10").body().get("data")))
                 .containsExactly("ob-owner");
+        // An unknown name in a batch is cleared again by the user's side.
+        var ghost = openBlocks.post("/chatrooms/" + id + "/blocks/users", Map.of("usernames", List.of("ob-ghost2")));
+        assertThat(ghost.status()).isEqualTo(200);
+        eventually(() -> !values(openBlocks.get("/chatrooms/" + id + "/blocks/users").body().get("data")).contains("ob-ghost2"));
+        assertThat(values(openBlocks.get("/chatrooms/" + id + "/blocks/users").body().get("data")))
+                .containsExactlyInAnyOrder("ob-out", "ob-member", "ob-out2");
         // Without the opt-in a non-member is refused (the documented rule).
         users("nb-out");
         var plain = room("nb-owner");
