@@ -34,6 +34,7 @@ import dev.relations.domain.contact.ContactCommand;
 import dev.relations.domain.contact.ContactDecider;
 import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.room.RoomDecider;
+import dev.relations.domain.room.RoomEvent;
 import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.seat.SeatDecider;
 import dev.relations.domain.user.RegisteredUser;
@@ -356,8 +357,17 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var room = new StoreRoom(step.ctx().tenant(), step.room(), rooms);
         var decision = RoomDecider.decide(command, step.ctx(), room, limits.rooms().apply(step.ctx().tenant()));
         // Events are mapped after they are folded in, so a join's member_count is the count after it.
-        return apply(step, decision, event -> RoomDecider.evolve(room, event), event -> RoomEventMapping.of(event, room),
+        var verdict = apply(step, decision, event -> RoomDecider.evolve(room, event), event -> RoomEventMapping.of(event, room),
                 CommandMapping::toAvro);
+        // The app counts its rooms, for its room quota (SPEC D.3).
+        for (var event : decision.events()) {
+            switch (event) {
+                case RoomEvent.RoomCreated created -> send(step, AggregateRef.app(), CommandMapping.toAvro(new AppCommand.CountRoom(created.room())));
+                case RoomEvent.RoomDeleted deleted -> send(step, AggregateRef.app(), CommandMapping.toAvro(new AppCommand.UncountRoom(deleted.room())));
+                default -> { }
+            }
+        }
+        return verdict;
     }
 
     /** Seats are bookkeeping of the joined-rooms limit: their events are never published. */
@@ -377,18 +387,19 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 publish(step, visible);
             }
         }
-        var tenant = step.ctx().tenant();
         for (var followUp : decision.followUps()) {
-            var next = CommandEnvelope.newBuilder(step.envelope())
-                    .setExternal(false)
-                    .setBody(toAvro.apply(followUp.command()))
-                    .build();
-            outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
+            send(step, followUp.target(), toAvro.apply(followUp.command()));
         }
         if (step.envelope().getExternal() && decision.verdict().isEmpty() && decision.followUps().size() == 1) {
             reserveUntilDeadline(step, toAvro.apply(decision.followUps().getFirst().command()));
         }
         return decision.verdict();
+    }
+
+    /** Sends a command of this request's chain to another aggregate of the tenant. */
+    private void send(Step step, AggregateRef target, Object command) {
+        var next = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(command).build();
+        outputs.command(step.record(), RecordKeys.of(step.ctx().tenant(), target), next);
     }
 
     /**

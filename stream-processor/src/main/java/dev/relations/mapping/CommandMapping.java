@@ -9,9 +9,14 @@ import dev.relations.schemas.RegistrationGranted;
 import dev.relations.schemas.RegistrationRefused;
 import dev.relations.schemas.ReleaseRegistration;
 import dev.relations.schemas.RemoveSuperAdmin;
+import dev.relations.schemas.CountRoom;
+import dev.relations.schemas.ReleaseRoom;
 import dev.relations.schemas.ReserveRegistration;
+import dev.relations.schemas.ReserveRoom;
+import dev.relations.schemas.UncountRoom;
 import dev.relations.schemas.SuperAdminGranted;
 import dev.relations.domain.common.User;
+import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand;
 import dev.relations.domain.block.BlockCommand;
@@ -90,6 +95,10 @@ public final class CommandMapping {
             case ForgetUser f -> new Routed.ToApp(new AppCommand.ForgetUser(Username.of(f.getUsername())));
             case GrantSuperAdmin g -> new Routed.ToApp(new AppCommand.GrantSuperAdmin(Username.of(g.getUsername())));
             case RemoveSuperAdmin r -> new Routed.ToApp(new AppCommand.RemoveSuperAdmin(Username.of(r.getUsername())));
+            case ReserveRoom r -> new Routed.ToApp(new AppCommand.ReserveRoom(new RoomId(r.getRoom())));
+            case ReleaseRoom r -> new Routed.ToApp(new AppCommand.ReleaseRoom(new RoomId(r.getRoom())));
+            case CountRoom c -> new Routed.ToApp(new AppCommand.CountRoom(new RoomId(c.getRoom())));
+            case UncountRoom u -> new Routed.ToApp(new AppCommand.UncountRoom(new RoomId(u.getRoom())));
             case AddContact a -> new Routed.ToContacts(new ContactCommand.AddContact(
                     Username.of(a.getOwner()), Username.of(a.getFriend()), a.getSource(), a.getNotify()));
             case ReserveContactPeer p -> new Routed.ToContacts(new ContactCommand.ReserveContactPeer(
@@ -138,6 +147,10 @@ public final class CommandMapping {
             case AppCommand.ForgetUser f -> new ForgetUser(f.user().value());
             case AppCommand.GrantSuperAdmin g -> new GrantSuperAdmin(g.user().value());
             case AppCommand.RemoveSuperAdmin r -> new RemoveSuperAdmin(r.user().value());
+            case AppCommand.ReserveRoom r -> new ReserveRoom(r.room().value());
+            case AppCommand.ReleaseRoom r -> new ReleaseRoom(r.room().value());
+            case AppCommand.CountRoom c -> new CountRoom(c.room().value());
+            case AppCommand.UncountRoom u -> new UncountRoom(u.room().value());
         };
     }
 

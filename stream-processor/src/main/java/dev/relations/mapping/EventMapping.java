@@ -40,6 +40,10 @@ public final class EventMapping {
         return switch (event) {
             case AppEvent.RegistrationCounted ignored -> null;
             case AppEvent.RegistrationReleased ignored -> null;
+            case AppEvent.RoomReserved ignored -> null;
+            case AppEvent.RoomReservationDropped ignored -> null;
+            case AppEvent.RoomCounted ignored -> null;
+            case AppEvent.RoomUncounted ignored -> null;
             case AppEvent.SuperAdminAdded a -> new Published("app.room_super_admins.added",
                     new RoomSuperAdminsAdded(List.of(a.user().value())));
             case AppEvent.SuperAdminRemoved r -> new Published("app.room_super_admins.removed",

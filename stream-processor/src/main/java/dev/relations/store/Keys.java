@@ -102,6 +102,10 @@ public final class Keys {
         return appPrefix(tenant) + user.value();
     }
 
+    public static String roomReservation(Tenant tenant, RoomId room) {
+        return appPrefix(tenant) + room.value();
+    }
+
     public static String superAdminOrder(Tenant tenant, long seq) {
         return appPrefix(tenant) + hex16(seq);
     }

@@ -71,6 +71,8 @@ public final class StoreNames {
     public static final Slice<EventEnvelope> EVENT_HISTORY = new Slice<>("event-history", "eh", AvroSerdes::events);
     /** tenant|#counter-name -> long: the app's own counters (registered users, super-admin seq, event-seq). */
     public static final Slice<Long> APP_COUNTERS = new Slice<>("app-counters", "ac", s -> Serdes.Long());
+    /** tenant|room -> until (ms): places held for chatrooms being created under the app's room quota. */
+    public static final Slice<Long> ROOM_RESERVATIONS = new Slice<>("room-reservations", "rr", s -> Serdes.Long());
     /** tenant|user -> seq: the app's chatroom super admins. */
     public static final Slice<Long> SUPER_ADMINS = new Slice<>("super-admins", "sa", s -> Serdes.Long());
     /** tenant|seq -> user: the super admins in the order they were added. */
@@ -88,7 +90,7 @@ public final class StoreNames {
 
     public static final List<Slice<?>> ALL = List.of(USERS, USER_CREATION, CONTACTS, CONTACT_ORDER, BLOCKS, BLOCK_ORDER, BLOCKERS, BATCHES,
             ROOMS, ROOM_MEMBERS, ROOM_MEMBER_ORDER, ROOM_BLOCKS, ROOM_ALLOWS, ROOM_MUTES, MUTE_EXPIRY, ROOM_BATCHES,
-            ROOM_COUNTERS, SEATS, SEAT_ORDER, ROOM_ENTRY_NOTES, COUNTERS, EVENT_HISTORY, APP_COUNTERS, SUPER_ADMINS, SUPER_ADMIN_ORDER,
+            ROOM_COUNTERS, SEATS, SEAT_ORDER, ROOM_ENTRY_NOTES, COUNTERS, EVENT_HISTORY, APP_COUNTERS, ROOM_RESERVATIONS, SUPER_ADMINS, SUPER_ADMIN_ORDER,
             REQUESTS, REQUEST_CREATION, RESERVATION_DEADLINES);
 
     private StoreNames() {

@@ -38,6 +38,7 @@ public final class UserStores {
     final Counters counted;
     final SliceTable<Long> appCounters;
     final Counters appCounted;
+    final SliceTable<Long> roomReservations;
     final SliceTable<Long> superAdmins;
     final SliceTable<String> superAdminOrder;
 
@@ -59,6 +60,7 @@ public final class UserStores {
         counted = new Counters(counters);
         appCounters = layout.table(state, StoreNames.APP_COUNTERS);
         appCounted = new Counters(appCounters);
+        roomReservations = layout.table(state, StoreNames.ROOM_RESERVATIONS);
         superAdmins = layout.table(state, StoreNames.SUPER_ADMINS);
         superAdminOrder = layout.table(state, StoreNames.SUPER_ADMIN_ORDER);
     }

@@ -44,7 +44,12 @@ public class Writes {
      */
     public CompletableFuture<Outcome> submit(HttpRequest<?> request, Tenant tenant, Username aggregate, String api,
                                              Object body, String part) {
-        return bus.send(RecordKeys.user(tenant, aggregate), tenant, requestId(request, tenant, part), api, body);
+        return submit(request, tenant, AggregateRef.user(aggregate), api, body, part);
+    }
+
+    public CompletableFuture<Outcome> submit(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api,
+                                             Object body, String part) {
+        return bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId(request, tenant, part), api, body);
     }
 
     /** The verdict of an accepted write, or its rejection thrown as the Easemob error. */

@@ -19,6 +19,7 @@ public class AppSettings {
     private int maxBlocked = 500;
     private int maxJoinedRooms = 100;
     private int maxUsers;
+    private int maxRooms;
     private boolean openRegistration;
     private int roomsMaxUsersCeiling = RoomLimits.defaults().maxUsersCeiling();
     private int roomsDefaultMaxUsers = RoomLimits.defaults().defaultMaxUsers();
@@ -26,6 +27,7 @@ public class AppSettings {
     private int roomsMaxCustomLength = RoomLimits.defaults().maxCustomLength();
     private int forbiddenOpStatus = RoomLimits.defaults().forbiddenOpStatus();
     private long permanentMuteExpire = RoomLimits.defaults().permanentMuteExpire();
+    private boolean allowBlockNonMember = RoomLimits.defaults().allowBlockNonMember();
 
     public AppSettings(@Parameter String name) {
         this.name = name;
@@ -100,6 +102,15 @@ public class AppSettings {
         this.maxUsers = maxUsers;
     }
 
+    /** Chatrooms the app may have at once; 0 (the default): no quota. */
+    public int getMaxRooms() {
+        return maxRooms;
+    }
+
+    public void setMaxRooms(int maxRooms) {
+        this.maxRooms = maxRooms;
+    }
+
     public boolean isOpenRegistration() {
         return openRegistration;
     }
@@ -162,11 +173,20 @@ public class AppSettings {
         this.permanentMuteExpire = permanentMuteExpire;
     }
 
+    /** SPEC G-19's opt-in extension: a registered non-member may be put on a room's blocklist. */
+    public boolean isAllowBlockNonMember() {
+        return allowBlockNonMember;
+    }
+
+    public void setAllowBlockNonMember(boolean allowBlockNonMember) {
+        this.allowBlockNonMember = allowBlockNonMember;
+    }
+
     /** The app's chatroom limits; throws on an inconsistent configuration, so it fails at start. */
     public RoomLimits roomLimits() {
         var d = RoomLimits.defaults();
         return new RoomLimits(roomsMaxUsersCeiling, Math.min(roomsDefaultMaxUsers, roomsMaxUsersCeiling), d.maxAdmins(), d.batchAddMax(), roomsBatchRemoveMax,
                 d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), roomsMaxCustomLength,
-                forbiddenOpStatus, permanentMuteExpire);
+                forbiddenOpStatus, permanentMuteExpire, allowBlockNonMember);
     }
 }

@@ -48,7 +48,11 @@ public class Apps {
     public Limits limits() {
         return new Limits(this::limits, this::roomLimits,
                 tenant -> new SeatLimits(find(tenant).map(AppSettings::getMaxJoinedRooms).orElse(SeatLimits.defaults().maxJoinedRooms())),
-                tenant -> find(tenant).map(a -> new AppLimits(a.getMaxUsers())).orElse(AppLimits.unlimited()));
+                this::appLimits);
+    }
+
+    public AppLimits appLimits(Tenant tenant) {
+        return find(tenant).map(a -> new AppLimits(a.getMaxUsers(), a.getMaxRooms())).orElse(AppLimits.unlimited());
     }
 
     /** The app's uuid as answered in {@code application}: stable, derived from the app key. */

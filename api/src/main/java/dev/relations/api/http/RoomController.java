@@ -16,7 +16,10 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Tenant;
+import dev.relations.api.config.Apps;
 import dev.relations.schemas.CreateRoom;
+import dev.relations.schemas.ReleaseRoom;
+import dev.relations.schemas.ReserveRoom;
 import dev.relations.schemas.DeleteRoom;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.TransferRoomOwner;
@@ -59,9 +62,11 @@ public class RoomController {
     private final Writes writes;
     private final ReadRouter reads;
     private final JsonBodies json;
+    private final Apps apps;
 
-    public RoomController(Writes writes, ReadRouter reads, JsonBodies json) {
+    public RoomController(Writes writes, ReadRouter reads, JsonBodies json, Apps apps) {
         this.writes = writes;
+        this.apps = apps;
         this.reads = reads;
         this.json = json;
     }
@@ -93,9 +98,23 @@ public class RoomController {
         var chosen = room.hasNonNull("groupid") ? room.get("groupid") : room.get("roomid");
         var id = chosen == null || chosen.isNull() ? RoomRequests.newRoomId() : RoomRequests.chosenRoomId(chosen.asText());
         var ownerName = RoomRequests.users(List.of(owner)).getFirst();
-        var outcome = writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms",
-                new CreateRoom(id.value(), name, description, maxusers, ownerName, RoomRequests.users(members), custom));
-        return answer(request, tenant, "post", outcome);
+        var create = new CreateRoom(id.value(), name, description, maxusers, ownerName, RoomRequests.users(members), custom);
+        if (!apps.appLimits(tenant).roomQuota()) {
+            return answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms", create));
+        }
+        // Under a room quota the app holds a place first (403 exceed_limit when none is left); a
+        // refused creation gives it back, and a place nobody gives back runs out on its own.
+        Writes.await(writes.submit(request, tenant, AggregateRef.app(), "POST /chatrooms", new ReserveRoom(id.value()), "reserve-room"));
+        try {
+            return answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms", create));
+        } catch (ApiException refused) {
+            // Unless the outcome is unknown (408, 503): then the room may yet be created, and counted.
+            int status = refused.rejection().status();
+            if (status != 408 && status != 503) {
+                writes.submit(request, tenant, AggregateRef.app(), "POST /chatrooms", new ReleaseRoom(id.value()), "release-room");
+            }
+            throw refused;
+        }
     }
 
     /**

@@ -29,6 +29,13 @@ class RoomsApiTest {
     private static ServiceInstance service;
     private static Client client;
     private static Client strict;
+    /** An app on a plan of three chatrooms. */
+    private static final TestApp QUOTA = TestApp.unique("quota", 100);
+    private static final int ROOM_QUOTA = 3;
+    private static Client quota;
+    /** An app that opts in to blocking non-members (SPEC G-19's extension). */
+    private static final TestApp OPEN_BLOCKS = TestApp.unique("openblocks", 100);
+    private static Client openBlocks;
 
     @BeforeAll
     static void start() {
@@ -38,9 +45,13 @@ class RoomsApiTest {
                         "relations.apps." + STRICT.name() + ".rooms-batch-remove-max", 2,
                         "relations.apps." + STRICT.name() + ".rooms-max-users-ceiling", 50,
                         "relations.apps." + STRICT.name() + ".rooms-max-custom-length", 4,
-                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L), APP, STRICT);
+                        "relations.apps." + STRICT.name() + ".permanent-mute-expire", 4_638_873_600_000L,
+                        "relations.apps." + QUOTA.name() + ".max-rooms", ROOM_QUOTA,
+                        "relations.apps." + OPEN_BLOCKS.name() + ".allow-block-non-member", true), APP, STRICT, QUOTA, OPEN_BLOCKS);
         client = new Client(service, APP).authenticated();
         strict = new Client(service, STRICT).authenticated();
+        quota = new Client(service, QUOTA).authenticated();
+        openBlocks = new Client(service, OPEN_BLOCKS).authenticated();
     }
 
     @AfterAll
@@ -102,6 +113,34 @@ class RoomsApiTest {
         assertError(unknownOwner, 404, "resource_not_found", "username cr-ghost doesn't exist!");
         assertError(unknownMember, 404, "resource_not_found", "username cr-ghost2 doesn't exist!");
         assertThat(joined("cr-known")).isEmpty();
+    }
+
+    /** SPEC D.3: the app's room quota holds under concurrent creations; refused creations hold no place; a deletion frees one. */
+    @Test
+    void creations_past_the_apps_room_quota_are_403_exceed_limit_even_when_concurrent() throws Exception {
+        for (var name : List.of("q-owner", "q-known")) {
+            assertThat(quota.post("/users", Map.of("username", name, "password", "pw")).status()).isEqualTo(200);
+        }
+        var tooMany = "appKey:" + QUOTA.org() + "#" + QUOTA.app() + " has create too many chatrooms!";
+        // A refused creation (unknown member) gives its place back.
+        var refused = quota.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "q-owner", "members", List.of("q-ghost")));
+        assertError(refused, 404, "resource_not_found", "username q-ghost doesn't exist!");
+
+        var replies = concurrently(IntStream.range(0, 8)
+                .mapToObj(i -> (Callable<Client.Reply>) () -> quota.post("/chatrooms",
+                        Map.of("name", "q" + i, "description", "x", "owner", "q-owner")))
+                .toList());
+
+        var created = replies.stream().filter(r -> r.status() == 200).toList();
+        assertThat(created).as("created: %s", replies).hasSize(ROOM_QUOTA);
+        assertThat(replies.stream().filter(r -> r.status() != 200)).allSatisfy(r -> assertError(r, 403, "exceed_limit", tooMany));
+        assertThat(quota.get("/chatrooms?limit=100").body().get("data")).hasSize(ROOM_QUOTA);
+        assertError(quota.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "q-known")), 403, "exceed_limit", tooMany);
+
+        var gone = created.getFirst().body().get("data").get("id").asText();
+        assertThat(quota.delete("/chatrooms/" + gone).status()).isEqualTo(200);
+        eventually(() -> quota.post("/chatrooms", Map.of("name", "again", "description", "x", "owner", "q-known")).status() == 200);
+        assertError(quota.post("/chatrooms", Map.of("name", "x", "description", "x", "owner", "q-known")), 403, "exceed_limit", tooMany);
     }
 
     @Test
@@ -557,6 +596,43 @@ class RoomsApiTest {
         assertThat(results.get(0).get("result").asBoolean()).isTrue();
         assertThat(results.get(1).get("result").asBoolean()).isFalse();
         assertThat(results.get(1).get("reason").asText()).isEqualTo("user: rbb-outsider doesn't exist in chatroom: " + id);
+    }
+
+    /** G-19: an app that opts in blocks registered non-members; they cannot join until unblocked. */
+    @Test
+    void g19_an_app_that_opts_in_blocks_a_registered_non_member_and_keeps_them_out() {
+        for (var name : List.of("ob-owner", "ob-out", "ob-out2", "ob-member")) {
+            assertThat(openBlocks.post("/users", Map.of("username", name, "password", "pw")).status()).isEqualTo(200);
+        }
+        var id = openBlocks.post("/chatrooms", Map.of("name", "o", "description", "o", "owner", "ob-owner",
+                "members", List.of("ob-member"))).body().get("data").get("id").asText();
+
+        var one = openBlocks.post("/chatrooms/" + id + "/blocks/users/ob-out", null);
+        var unknown = openBlocks.post("/chatrooms/" + id + "/blocks/users/ob-ghost", null);
+        var batch = openBlocks.post("/chatrooms/" + id + "/blocks/users", Map.of("usernames", List.of("ob-member", "ob-out2")));
+
+        assertThat(one.status()).as("block: %s", one.body()).isEqualTo(200);
+        assertThat(one.body().get("data").get("result").asBoolean()).isTrue();
+        assertError(unknown, 404, "resource_not_found", "username ob-ghost doesn't exist!");
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().get("data").findValues("result")).allSatisfy(r -> assertThat(r.asBoolean()).isTrue());
+        assertThat(values(openBlocks.get("/chatrooms/" + id + "/blocks/users").body().get("data")))
+                .containsExactlyInAnyOrder("ob-out", "ob-member", "ob-out2");
+        assertError(openBlocks.post("/chatrooms/" + id + "/users/ob-out", null), 403, "forbidden_op",
+                "user ob-out is in blacklist of group: " + id);
+        assertThat(values(openBlocks.get("/chatrooms/" + id + "/users?version=v3&limit=10").body().get("data")))
+                .containsExactly("ob-owner");
+        // An unknown name in a batch is cleared again by the user's side.
+        var ghost = openBlocks.post("/chatrooms/" + id + "/blocks/users", Map.of("usernames", List.of("ob-ghost2")));
+        assertThat(ghost.status()).isEqualTo(200);
+        eventually(() -> !values(openBlocks.get("/chatrooms/" + id + "/blocks/users").body().get("data")).contains("ob-ghost2"));
+        assertThat(values(openBlocks.get("/chatrooms/" + id + "/blocks/users").body().get("data")))
+                .containsExactlyInAnyOrder("ob-out", "ob-member", "ob-out2");
+        // Without the opt-in a non-member is refused (the documented rule).
+        users("nb-out");
+        var plain = room("nb-owner");
+        assertError(client.post("/chatrooms/" + plain + "/blocks/users/nb-out", null), 400, "forbidden_op",
+                "users [nb-out] are not members of this group!");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.relations.domain.app;
 
 import dev.relations.domain.common.User;
+import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Username;
 
 /**
  * Commands at an app's own aggregate, which holds what no user or room owns: the count of
- * registered users behind the per-app quota, and the chatroom super admins (SPEC D.6). Every
- * command comes from a user's side except a super admin's removal, which the API sends.
+ * registered users and of chatrooms behind the per-app quotas, and the chatroom super admins
+ * (SPEC D.6). User commands come from a user's side, room counts from the rooms; the API sends
+ * a super admin's removal and a room's reservation (and its release).
  */
 public sealed interface AppCommand {
 
@@ -31,5 +33,21 @@ public sealed interface AppCommand {
     }
 
     record RemoveSuperAdmin(Username user) implements AppCommand {
+    }
+
+    /** From the API under a room-count quota: hold a place for a room about to be created (SPEC D.3). Answered. */
+    record ReserveRoom(RoomId room) implements AppCommand {
+    }
+
+    /** From the API: the room's creation was refused, so its held place goes back. Not answered. */
+    record ReleaseRoom(RoomId room) implements AppCommand {
+    }
+
+    /** From a room that was created: counted, taking the place held for it if any. Not answered. */
+    record CountRoom(RoomId room) implements AppCommand {
+    }
+
+    /** From a room that was deleted. Not answered. */
+    record UncountRoom(RoomId room) implements AppCommand {
     }
 }

@@ -25,6 +25,11 @@ public record Rejection(int status, String error, String exception, String descr
         return new Rejection(404, "resource_not_found", "ResourceNotFoundException", description);
     }
 
+    /** The per-app room-count quota (SPEC D.3). */
+    public static Rejection roomQuotaReached(Tenant tenant) {
+        return exceedLimit("appKey:" + tenant.appKey() + " has create too many chatrooms!");
+    }
+
     /** The per-app registered-user quota (SPEC B.2). */
     public static Rejection userQuotaReached() {
         return new Rejection(429, "resource_limited", "ResourceLimitedException",

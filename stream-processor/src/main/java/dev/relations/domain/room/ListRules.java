@@ -14,6 +14,7 @@ import dev.relations.domain.room.RoomCommand.BlockMembers;
 import dev.relations.domain.room.RoomCommand.DisallowMembers;
 import dev.relations.domain.room.RoomCommand.UnblockMember;
 import dev.relations.domain.room.RoomCommand.UnblockMembers;
+import dev.relations.domain.room.RoomCommand.UserCheck;
 import dev.relations.domain.room.RoomEvent.AllowlistAdded;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
 import dev.relations.domain.room.RoomEvent.BlocklistAdded;
@@ -31,20 +32,21 @@ import static dev.relations.domain.room.RoomDecisions.confirmedMember;
 import static dev.relations.domain.room.RoomDecisions.distinct;
 import static dev.relations.domain.room.RoomDecisions.invalidBatch;
 import static dev.relations.domain.room.RoomDecisions.noteEntries;
+import static dev.relations.domain.room.RoomDecisions.refuseExisting;
 import static dev.relations.domain.room.RoomDecisions.reject;
 import static dev.relations.domain.room.RoomDecisions.releaseSeat;
 
 /**
  * The room blocklist and allowlist. Invariant: a blocked user is never a member: blocking
  * removes the member (reason BLOCK, seat freed) and a blocked user cannot be added. Only
- * current members can be listed (SPEC G-19); the owner cannot be blocked. Unblocking does
- * not re-add anyone.
+ * current members can be listed (SPEC G-19), unless the app opts in to blocking non-members;
+ * the owner cannot be blocked. Unblocking does not re-add anyone.
  */
 final class ListRules {
     private ListRules() {
     }
 
-    static Decision<RoomEvent, SeatCommand> block(BlockMember block, Room room, RoomLimits limits) {
+    static Decision<RoomEvent, SeatCommand> block(BlockMember block, Room room, RoomLimits limits, boolean userExists) {
         var info = room.info();
         if (info.isEmpty()) {
             return reject(RoomErrors.roomNotFound(block.room()));
@@ -52,12 +54,22 @@ final class ListRules {
         if (info.get().owner().equals(block.user())) {
             return reject(RoomErrors.ownerOp());
         }
+        var reply = new Reply.MemberReply(block.room(), MemberAction.ADD_BLOCK, block.user());
         if (confirmedMember(room, block.user()).isEmpty()) {
-            return reject(RoomErrors.notMembers(List.of(block.user()), limits));
+            if (!limits.allowBlockNonMember() || room.member(block.user()).isPresent()) {
+                return reject(RoomErrors.notMembers(List.of(block.user()), limits));
+            }
+            // G-19 extension: a registered non-member goes on the blocklist (E_USER404 for an unknown name).
+            if (room.blocked(block.user())) {
+                return accept(List.of(), reply);
+            }
+            return userExists
+                    ? accept(List.of(new BlocklistAdded(block.room(), List.of(block.user()))),
+                            List.of(noteEntries(block.room(), block.user())), reply)
+                    : refuseExisting(false, block.room(), block.user(), UserCheck.BLOCK_NON_MEMBER, RoomErrors.userNotFound(block.user()));
         }
         return accept(blocked(block.room(), List.of(block.user())),
-                List.of(releaseSeat(block.room(), block.user()), noteEntries(block.room(), block.user())),
-                new Reply.MemberReply(block.room(), MemberAction.ADD_BLOCK, block.user()));
+                List.of(releaseSeat(block.room(), block.user()), noteEntries(block.room(), block.user())), reply);
     }
 
     static Decision<RoomEvent, SeatCommand> blockAll(BlockMembers block, Room room, RoomLimits limits) {
@@ -70,22 +82,38 @@ final class ListRules {
             return reject(RoomErrors.roomNotFound(block.room()));
         }
         var results = new ArrayList<MemberResult>();
-        var targets = new ArrayList<Username>();
+        var members = new ArrayList<Username>();
+        var outsiders = new ArrayList<Username>();
         for (var user : distinct(block.users())) {
             if (info.get().owner().equals(user)) {
                 results.add(MemberResult.failed(user, RoomErrors.OWNER_OP));
-            } else if (confirmedMember(room, user).isEmpty()) {
-                results.add(MemberResult.failed(user, RoomErrors.notInChatroomReason(user, block.room())));
-            } else {
+            } else if (confirmedMember(room, user).isPresent()) {
                 results.add(MemberResult.ok(user));
-                targets.add(user);
+                members.add(user);
+            } else if (limits.allowBlockNonMember() && room.member(user).isEmpty() && Username.isLegal(user.value())) {
+                // G-19 extension; a name nobody holds is cleared again by the user's side (see README).
+                results.add(MemberResult.ok(user));
+                if (!room.blocked(user)) {
+                    outsiders.add(user);
+                }
+            } else {
+                results.add(MemberResult.failed(user, RoomErrors.notInChatroomReason(user, block.room())));
             }
         }
-        List<FollowUp<SeatCommand>> followUps = targets.stream()
-                .flatMap(u -> Stream.of(releaseSeat(block.room(), u), noteEntries(block.room(), u)))
+        var events = new ArrayList<RoomEvent>();
+        if (!members.isEmpty()) {
+            events.add(new MembersLeft(block.room(), members, LeaveReason.BLOCK));
+        }
+        var listed = Stream.concat(members.stream(), outsiders.stream()).toList();
+        if (!listed.isEmpty()) {
+            events.add(new BlocklistAdded(block.room(), listed));
+        }
+        List<FollowUp<SeatCommand>> followUps = listed.stream()
+                .flatMap(u -> members.contains(u)
+                        ? Stream.of(releaseSeat(block.room(), u), noteEntries(block.room(), u))
+                        : Stream.of(noteEntries(block.room(), u)))
                 .toList();
-        return accept(targets.isEmpty() ? List.of() : blocked(block.room(), targets), followUps,
-                new Reply.MemberResultsReply(block.room(), MemberAction.ADD_BLOCK, results));
+        return accept(events, followUps, new Reply.MemberResultsReply(block.room(), MemberAction.ADD_BLOCK, results));
     }
 
     private static List<RoomEvent> blocked(RoomId room, List<Username> users) {

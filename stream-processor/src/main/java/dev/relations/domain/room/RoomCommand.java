@@ -111,5 +111,5 @@ public sealed interface RoomCommand {
      * The single-user rules that answer E_USER404 for a user who does not exist, and their own
      * error for one who exists but is not where the rule needs them (SPEC D.3, D.4, D.5).
      */
-    enum UserCheck { REMOVE_MEMBER, ADD_ADMIN, REMOVE_ADMIN, TRANSFER_OWNER }
+    enum UserCheck { REMOVE_MEMBER, ADD_ADMIN, REMOVE_ADMIN, TRANSFER_OWNER, BLOCK_NON_MEMBER }
 }

@@ -86,7 +86,7 @@ public final class RoomDecider {
             case DropMember drop -> LeaveRules.drop(drop, room);
             case AddAdmin add -> RoleRules.addAdmin(add, room, limits, false);
             case RemoveAdmin remove -> RoleRules.removeAdmin(remove, room, false);
-            case BlockMember block -> ListRules.block(block, room, limits);
+            case BlockMember block -> ListRules.block(block, room, limits, false);
             case BlockMembers block -> ListRules.blockAll(block, room, limits);
             case UnblockMember unblock -> ListRules.unblock(unblock, room, limits);
             case UnblockMembers unblock -> ListRules.unblockAll(unblock, room, limits);
@@ -113,6 +113,7 @@ public final class RoomDecider {
             case ADD_ADMIN -> RoleRules.addAdmin(new AddAdmin(id, user), room, limits, true);
             case REMOVE_ADMIN -> RoleRules.removeAdmin(new RemoveAdmin(id, user), room, true);
             case TRANSFER_OWNER -> RoleRules.transfer(new TransferOwner(id, user), room, true);
+            case BLOCK_NON_MEMBER -> ListRules.block(new BlockMember(id, user), room, limits, true);
         };
     }
 

@@ -13,10 +13,13 @@ package dev.relations.domain.room;
  * @param forbiddenOpStatus HTTP status of "not a member" and "already a member" (SPEC G-4/G-5: 400, or 403)
  * @param permanentMuteExpire the {@code expire} a permanent mute is answered with (SPEC G-21: -1, or
  *                          Easemob's 4638873600000); stored as {@link Mute#PERMANENT} whatever it is
+ * @param allowBlockNonMember SPEC G-19's opt-in extension: a registered user who is not a member
+ *                          may be put on a room's blocklist (off: only members, as Easemob documents)
  */
 public record RoomLimits(int maxUsersCeiling, int defaultMaxUsers, int maxAdmins, int batchAddMax, int batchRemoveMax,
                          int listBatchMax, int muteBatchMax, int maxNameLength, int maxDescriptionLength,
-                         int maxCustomLength, int forbiddenOpStatus, long permanentMuteExpire) {
+                         int maxCustomLength, int forbiddenOpStatus, long permanentMuteExpire,
+                         boolean allowBlockNonMember) {
 
     public RoomLimits {
         if (maxUsersCeiling < 1 || defaultMaxUsers < 1 || defaultMaxUsers > maxUsersCeiling || maxAdmins < 0
@@ -34,7 +37,13 @@ public record RoomLimits(int maxUsersCeiling, int defaultMaxUsers, int maxAdmins
 
     /** Easemob's documented values (SPEC D.1-D.10, G-2, G-4, G-12, G-21). */
     public static RoomLimits defaults() {
-        return new RoomLimits(10_000, 1_000, 99, 60, 100, 60, 60, 128, 512, 8_192, 400, Mute.PERMANENT);
+        return new RoomLimits(10_000, 1_000, 99, 60, 100, 60, 60, 128, 512, 8_192, 400, Mute.PERMANENT, false);
+    }
+
+    public RoomLimits withAllowBlockNonMember(boolean allow) {
+        return new RoomLimits(maxUsersCeiling, defaultMaxUsers, maxAdmins, batchAddMax, batchRemoveMax, listBatchMax,
+                muteBatchMax, maxNameLength, maxDescriptionLength, maxCustomLength, forbiddenOpStatus, permanentMuteExpire,
+                allow);
     }
 
     /** A stored expiry as answered: a permanent mute as this app shows it. */

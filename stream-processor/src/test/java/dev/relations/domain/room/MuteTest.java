@@ -66,7 +66,7 @@ class MuteTest {
         var d = RoomLimits.defaults();
         var sentinel = new RoomLimits(d.maxUsersCeiling(), d.defaultMaxUsers(), d.maxAdmins(), d.batchAddMax(),
                 d.batchRemoveMax(), d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(),
-                d.maxCustomLength(), d.forbiddenOpStatus(), 4_638_873_600_000L);
+                d.maxCustomLength(), d.forbiddenOpStatus(), 4_638_873_600_000L, false);
         var scenario = given(created(ALICE, BOB)).withLimits(sentinel);
 
         scenario.when(mute(-1, BOB))

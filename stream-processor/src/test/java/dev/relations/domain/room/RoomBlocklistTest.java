@@ -8,6 +8,8 @@ import dev.relations.domain.room.RoomCommand.BlockMember;
 import dev.relations.domain.room.RoomCommand.BlockMembers;
 import dev.relations.domain.room.RoomCommand.UnblockMember;
 import dev.relations.domain.room.RoomCommand.UnblockMembers;
+import dev.relations.domain.room.RoomCommand.UserCheck;
+import dev.relations.domain.room.RoomCommand.UserChecked;
 import dev.relations.domain.room.RoomEvent.BlocklistAdded;
 import dev.relations.domain.room.RoomEvent.BlocklistRemoved;
 import dev.relations.domain.room.RoomEvent.LeaveReason;
@@ -23,6 +25,7 @@ import static dev.relations.domain.common.Samples.CAROL;
 import static dev.relations.domain.common.Samples.DAVE;
 import static dev.relations.domain.room.RoomScenario.ROOM;
 import static dev.relations.domain.room.RoomScenario.blocklisted;
+import static dev.relations.domain.room.RoomScenario.check;
 import static dev.relations.domain.room.RoomScenario.created;
 import static dev.relations.domain.room.RoomScenario.given;
 import static dev.relations.domain.room.RoomScenario.note;
@@ -96,6 +99,45 @@ class RoomBlocklistTest {
                         MemberResult.failed(ALICE, "forbidden operation on group owner!"),
                         MemberResult.ok(DAVE))));
         assertThat(scenario.room().confirmedMembers()).containsExactly(ALICE);
+    }
+
+    private static final RoomLimits NON_MEMBERS = RoomLimits.defaults().withAllowBlockNonMember(true);
+
+    /** G-19: with the opt-in extension a registered non-member is blocklisted, without leaving or a seat to free. */
+    @Test
+    void g19_an_app_that_allows_it_blocks_a_registered_non_member_once_its_side_says_it_exists() {
+        var scenario = given(created(ALICE)).withLimits(NON_MEMBERS);
+
+        scenario.when(new BlockMember(ROOM, CAROL))
+                .noEvents()
+                .followUps(check(CAROL, UserCheck.BLOCK_NON_MEMBER))
+                .undecided();
+        scenario.when(new UserChecked(ROOM, CAROL, UserCheck.BLOCK_NON_MEMBER, true))
+                .events(new BlocklistAdded(ROOM, names(CAROL)))
+                .followUps(note(CAROL))
+                .accepted(new Reply.MemberReply(ROOM, MemberAction.ADD_BLOCK, CAROL));
+        assertThat(scenario.room().blocked(CAROL)).isTrue();
+        assertThat(scenario.room().member(CAROL)).isEmpty();
+    }
+
+    @Test
+    void g19_blocking_an_unknown_non_member_is_user_not_found() {
+        given(created(ALICE)).withLimits(NON_MEMBERS)
+                .when(new UserChecked(ROOM, CAROL, UserCheck.BLOCK_NON_MEMBER, false))
+                .noEvents()
+                .rejected(404, "resource_not_found", "username carol doesn't exist!");
+    }
+
+    @Test
+    void g19_a_batch_block_lists_members_and_non_members_and_only_members_leave() {
+        var scenario = given(created(ALICE, BOB), blocklisted(DAVE)).withLimits(NON_MEMBERS);
+
+        scenario.when(new BlockMembers(ROOM, names(BOB, CAROL, DAVE)))
+                .events(new MembersLeft(ROOM, names(BOB), LeaveReason.BLOCK), new BlocklistAdded(ROOM, names(BOB, CAROL)))
+                .followUps(release(BOB), note(BOB), note(CAROL))
+                .accepted(new Reply.MemberResultsReply(ROOM, MemberAction.ADD_BLOCK, List.of(
+                        MemberResult.ok(BOB), MemberResult.ok(CAROL), MemberResult.ok(DAVE))));
+        assertThat(scenario.room().blocked(CAROL)).isTrue();
     }
 
     @Test

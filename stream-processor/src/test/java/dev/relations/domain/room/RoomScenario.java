@@ -143,6 +143,6 @@ final class RoomScenario {
         var d = RoomLimits.defaults();
         return new RoomLimits(d.maxUsersCeiling(), d.defaultMaxUsers(), maxAdmins, d.batchAddMax(), d.batchRemoveMax(),
                 d.listBatchMax(), d.muteBatchMax(), d.maxNameLength(), d.maxDescriptionLength(), d.maxCustomLength(),
-                forbiddenOpStatus, d.permanentMuteExpire());
+                forbiddenOpStatus, d.permanentMuteExpire(), false);
     }
 }
