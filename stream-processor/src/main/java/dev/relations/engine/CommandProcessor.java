@@ -102,8 +102,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private RoomStores rooms;
     private EventEnvelopes events;
     private EventHistory history;
+    private final ActiveStores activeStores;
+    private KeyValueStore<String, byte[]> state;
 
-    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline) {
+    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline,
+                     ActiveStores activeStores) {
+        this.activeStores = activeStores;
         this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
@@ -113,7 +117,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
+        this.state = context.getStateStore(StoreNames.STATE);
         var layout = new StateLayout(serdes, context.applicationId());
         this.staged = new StagedStore(state);
         this.outputs = new StepOutputs(serdes, new Topics(context.applicationId()));
@@ -129,6 +133,12 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> runStep("expire_reservations", () -> deadlines.sweep(now,
                         (key, compensation, at) -> outputs.command(new Record<>(key, compensation, at), key, compensation))));
+        activeStores.register(context.taskId().partition(), state);
+    }
+
+    @Override
+    public void close() {
+        activeStores.unregister(context.taskId().partition(), state);
     }
 
     /** Sends a completed step's records and writes its store changes. */

@@ -84,9 +84,9 @@ public class BlockController {
         boolean paged = (pageSize != null && !pageSize.isBlank()) || (cursor != null && !cursor.isBlank());
         int size = paged ? pageSize(pageSize) : UNPAGED;
         return reads.route(request, RecordKeys.user(tenant, self), partition -> {
-            ReadRouter.requireUser(partition, tenant, self);
             var page = NewestFirst.page(partition, StateQueries.OwnerList.BLOCKS, tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
+            ReadRouter.requireOwner(partition, tenant, self, page.names());
             var envelope = Envelope.of(request, tenant, "get")
                     .with("data", page.names())
                     .with("count", page.names().size());

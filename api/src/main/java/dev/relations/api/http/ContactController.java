@@ -97,9 +97,9 @@ public class ContactController {
         var tenant = new Tenant(org, app);
         var self = UserController.existing(owner);
         return reads.route(request, RecordKeys.user(tenant, self), partition -> {
-            ReadRouter.requireUser(partition, tenant, self);
             var names = NewestFirst.page(partition, StateQueries.OwnerList.CONTACTS, tenant, self, Optional.empty(),
                     Integer.MAX_VALUE).names();
+            ReadRouter.requireOwner(partition, tenant, self, names);
             return Envelope.of(request, tenant, "get")
                     .with("data", names)
                     .with("count", names.size())

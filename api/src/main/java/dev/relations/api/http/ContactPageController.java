@@ -101,9 +101,9 @@ public class ContactPageController {
         int size = pageSize(limit);
         boolean withRemark = Boolean.parseBoolean(needReturnRemark);
         return reads.route(request, RecordKeys.user(tenant, self), partition -> {
-            ReadRouter.requireUser(partition, tenant, self);
             var page = NewestFirst.page(partition, StateQueries.OwnerList.CONTACTS, tenant, self,
                     Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
+            ReadRouter.requireOwner(partition, tenant, self, page.names());
             var items = page.names().stream().map(name -> {
                 Map<String, Object> item = new LinkedHashMap<>();
                 if (withRemark) {
