@@ -1,6 +1,9 @@
 package dev.relations.mapping;
 
 import dev.relations.domain.app.AppCommand;
+import dev.relations.domain.idempotency.KeyCommand;
+import dev.relations.schemas.ClaimIdempotencyKey;
+import dev.relations.schemas.SettleIdempotencyKey;
 import dev.relations.schemas.AddSuperAdmin;
 import dev.relations.schemas.CountRegistration;
 import dev.relations.schemas.ForgetUser;
@@ -72,6 +75,9 @@ public final class CommandMapping {
 
         record ToApp(AppCommand command) implements Routed {
         }
+
+        record ToIdempotencyKey(KeyCommand command) implements Routed {
+        }
     }
 
     public static Routed toDomain(Object body) {
@@ -125,6 +131,8 @@ public final class CommandMapping {
                     Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
             case RemoveBlockPeer r -> new Routed.ToBlocks(new BlockCommand.RemoveBlockPeer(
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
+            case ClaimIdempotencyKey c -> new Routed.ToIdempotencyKey(new KeyCommand.Claim(c.getFingerprint(), c.getLeaseMs()));
+            case SettleIdempotencyKey s -> new Routed.ToIdempotencyKey(new KeyCommand.Settle(s.getFingerprint()));
             default -> RoomCommandMapping.toDomain(body);
         };
     }
@@ -138,6 +146,14 @@ public final class CommandMapping {
             case AppCommand.ForgetUser f -> new ForgetUser(f.user().value());
             case AppCommand.GrantSuperAdmin g -> new GrantSuperAdmin(g.user().value());
             case AppCommand.RemoveSuperAdmin r -> new RemoveSuperAdmin(r.user().value());
+        };
+    }
+
+    /** The API's claim and settle of an Idempotency-Key. */
+    public static Object toAvro(KeyCommand command) {
+        return switch (command) {
+            case KeyCommand.Claim c -> new ClaimIdempotencyKey(c.fingerprint(), c.leaseMillis());
+            case KeyCommand.Settle s -> new SettleIdempotencyKey(s.fingerprint());
         };
     }
 

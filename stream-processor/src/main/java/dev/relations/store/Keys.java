@@ -109,6 +109,11 @@ public final class Keys {
         return tenant.appKey() + "|" + requestId;
     }
 
+    /** An Idempotency-Key's claim, among the requests (request ids never start with "key:"). */
+    public static String idempotencyClaim(Tenant tenant, String digest) {
+        return request(tenant, "key:" + digest);
+    }
+
     /** A reservation's deadline in due order: due time, the request holding it, the aggregate holding it. */
     public static String reservationDeadline(long due, String requestId, String recordKey) {
         return hex16(due) + "|" + requestId + "|" + recordKey;
