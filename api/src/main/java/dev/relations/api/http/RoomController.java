@@ -55,6 +55,7 @@ import java.util.TreeMap;
 public class RoomController {
     static final int MAX_DETAIL_IDS = 100;
     private static final Set<String> UPDATABLE = Set.of("name", "description", "maxusers");
+    private static final String CREATE_API = "POST /chatrooms";
 
     private final Writes writes;
     private final ReadRouter reads;
@@ -91,10 +92,15 @@ public class RoomController {
         }
         var custom = room.hasNonNull("custom") ? room.get("custom").asText() : "";
         var chosen = room.hasNonNull("groupid") ? room.get("groupid") : room.get("roomid");
-        var id = chosen == null || chosen.isNull() ? RoomRequests.newRoomId() : RoomRequests.chosenRoomId(chosen.asText());
+        var chosenId = chosen == null || chosen.isNull() ? null : RoomRequests.chosenRoomId(chosen.asText());
         var ownerName = RoomRequests.users(List.of(owner)).getFirst();
-        var outcome = writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms",
-                new CreateRoom(id.value(), name, description, maxusers, ownerName, RoomRequests.users(members), custom));
+        var memberNames = RoomRequests.users(members);
+        // Claimed last, after every check that can refuse the request: nothing may throw between the claim and the write.
+        var id = chosenId != null ? chosenId : writes.claim(request, tenant, CREATE_API)
+                .map(key -> RoomRequests.roomIdAt(key.claimedAt(), key.digest()))
+                .orElseGet(RoomRequests::newRoomId);
+        var outcome = writes.execute(request, tenant, AggregateRef.room(id), CREATE_API,
+                new CreateRoom(id.value(), name, description, maxusers, ownerName, memberNames, custom));
         return answer(request, tenant, "post", outcome);
     }
 

@@ -14,7 +14,6 @@ import dev.relations.domain.common.Username;
 import dev.relations.schemas.ActivateUser;
 import dev.relations.schemas.DeactivateUser;
 import dev.relations.schemas.DeleteUser;
-import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RegisterUser;
 import dev.relations.schemas.UserView;
 import io.micronaut.core.annotation.Nullable;
@@ -39,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /** Users (SPEC B.3): register single and batch, get, delete, deactivate and activate. */
 @Controller("/{org}/{app}/users")
@@ -108,12 +106,9 @@ public class UserController {
                 commands.add(command);
             }
         }
-        var pending = new ArrayList<CompletableFuture<Outcome>>();
-        for (int i = 0; i < commands.size(); i++) {
-            var command = commands.get(i);
-            pending.add(writes.submit(request, tenant, Username.of(command.getUser().getUsername()), "POST /users", command,
-                    "batch-" + command.getUser().getUsername()));
-        }
+        var pending = writes.submitAll(request, tenant, "POST /users", commands.stream()
+                .map(c -> new Writes.Part(Username.of(c.getUser().getUsername()), "batch-" + c.getUser().getUsername(), c))
+                .toList());
         var created = new ArrayList<Map<String, Object>>();
         var failed = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < pending.size(); i++) {
