@@ -9,6 +9,7 @@ import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
 import dev.relations.api.http.docs.RoomCreation;
 import dev.relations.api.http.docs.RoomUpdate;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
@@ -68,6 +69,7 @@ public class RoomController {
     }
 
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = RoomCreation.class)))
     @EnvelopeAnswer
@@ -187,6 +189,7 @@ public class RoomController {
     }
 
     @Put("/{id}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = RoomUpdate.class)))
     @EnvelopeAnswer
@@ -227,6 +230,7 @@ public class RoomController {
     }
 
     @Delete("/{id}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest

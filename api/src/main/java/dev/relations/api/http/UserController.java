@@ -8,6 +8,7 @@ import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.UserRegistration;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
@@ -59,6 +60,7 @@ public class UserController {
     }
 
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(description = "one user, or an array of up to 60",
             content = @Content(schema = @Schema(implementation = UserRegistration.class)))
@@ -172,6 +174,7 @@ public class UserController {
     }
 
     @Delete("/{username}")
+    @IdempotentWrite
     @EnvelopeAnswer
     @ApiName("delete-user")
     public HttpResponse<?> delete(HttpRequest<?> request, String org, String app, String username) {
@@ -186,6 +189,7 @@ public class UserController {
 
     /** The user can no longer log in; contacts, blocklists and chatrooms keep them (SPEC B.3). */
     @Post("/{username}/deactivate")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("deactivate-user")
@@ -196,6 +200,7 @@ public class UserController {
     }
 
     @Post("/{username}/activate")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("activate-user")
