@@ -14,6 +14,7 @@ import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * attempt's request id (so the write's aggregate answers the first verdict), another request with
  * the key is 422 and a retry while an attempt is in flight 409. Once the attempt has its verdict,
  * or gave up waiting, the claim is settled without waiting; a settle that is lost leaves the claim
- * to its lease (the request timeout), after which a retry goes on too. A write without the key
+ * to its lease (twice the request timeout), after which a retry goes on too. A write without the key
  * sends its command alone.
  */
 @Singleton
@@ -98,13 +99,18 @@ public class Writes {
         Outcome go;
         try {
             go = await(bus.send(RecordKeys.idempotencyKey(tenant, key.digest()), tenant, UUID.randomUUID().toString(), api,
-                    new ClaimIdempotencyKey(key.fingerprint(), bus.timeout().toMillis())));
+                    new ClaimIdempotencyKey(key.fingerprint(), lease().toMillis())));
         } catch (ApiException e) {
             throw e.rejection().status() == 409 ? e.retryAfter(1) : e;
         }
         var bound = key.claimedAt(claimedAt(go));
         request.setAttribute(CLAIMED, bound);
         return Optional.of(bound);
+    }
+
+    /** An attempt waits for its claim's verdict, then for its write's: the lease covers both waits. */
+    private Duration lease() {
+        return bus.timeout().multipliedBy(2);
     }
 
     private void settle(Tenant tenant, IdempotentRequest key, String api) {
