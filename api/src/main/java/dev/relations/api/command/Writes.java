@@ -120,10 +120,14 @@ public class Writes {
 
     private static long claimedAt(Outcome go) {
         try {
-            return JSON.readTree(go.getDataJson()).get("claimed_at").asLong();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("a claim's answer names when the key was claimed", e);
+            var at = go.getDataJson() == null ? null : JSON.readTree(go.getDataJson()).get("claimed_at");
+            if (at != null && at.canConvertToLong()) {
+                return at.asLong();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("a claim's answer is not JSON", e);
         }
+        throw new IllegalStateException("a claim's answer names no claimed_at: " + go.getDataJson());
     }
 
     /** The verdict of an accepted write, or its rejection thrown as the Easemob error. */
