@@ -8,6 +8,7 @@ import dev.relations.mapping.OutcomeMapping;
 import dev.relations.mapping.RoomEventMapping;
 import dev.relations.store.EventHistory;
 import dev.relations.store.Keys;
+import dev.relations.store.RequestLog;
 import dev.relations.store.RoomStores;
 import dev.relations.store.StagedStore;
 import dev.relations.store.StateLayout;
@@ -32,6 +33,8 @@ import dev.relations.domain.common.Username;
 import dev.relations.domain.common.Verdict;
 import dev.relations.domain.contact.ContactCommand;
 import dev.relations.domain.contact.ContactDecider;
+import dev.relations.domain.idempotency.KeyCommand;
+import dev.relations.domain.idempotency.KeyDecider;
 import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.room.RoomDecider;
 import dev.relations.domain.room.RoomEvent;
@@ -43,7 +46,6 @@ import dev.relations.domain.user.UserDecider;
 import dev.relations.domain.user.UserEvent;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.ExpireRoomMutes;
-import dev.relations.schemas.StoredRequest;
 import dev.relations.schemas.StoredUser;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -219,6 +221,13 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             }
             throw new IllegalArgumentException("a room command at a user key");
         }
+
+        String idempotencyKey() {
+            if (self instanceof AggregateRef.IdempotencyKeyRef key) {
+                return key.digest();
+            }
+            throw new IllegalArgumentException("an Idempotency-Key command at another key");
+        }
     }
 
     @Override
@@ -245,6 +254,13 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var self = RecordKeys.aggregateOf(record.key());
         var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
                 self);
+        var routed = CommandMapping.toDomain(envelope.getBody());
+        if (routed instanceof CommandMapping.Routed.ToIdempotencyKey key) {
+            // A claim is its own deduplication, and its verdict is for one attempt: nothing kept by request id.
+            handleIdempotencyKey(step, key.command())
+                    .ifPresent(v -> outputs.outcome(record, OutcomeMapping.of(envelope.getRequestId(), v)));
+            return;
+        }
         var requestKey = Keys.request(tenant, envelope.getRequestId());
         if (envelope.getExternal()) {
             var seen = stores.requests.get(requestKey);
@@ -255,15 +271,16 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 }
                 return;
             }
-            stores.requests.put(requestKey, new StoredRequest(false, null, envelope.getIssuedAt()));
+            stores.requests.put(requestKey, RequestLog.inProgress(envelope.getIssuedAt()));
         }
-        var verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
+        var verdict = switch (routed) {
             case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
             case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
             case CommandMapping.Routed.ToBlocks block -> handleBlocks(step, block.command());
             case CommandMapping.Routed.ToRoom room -> handleRoom(step, room.command());
             case CommandMapping.Routed.ToSeats seats -> handleSeats(step, seats.command());
             case CommandMapping.Routed.ToApp app -> handleApp(step, app.command());
+            case CommandMapping.Routed.ToIdempotencyKey ignored -> throw new IllegalStateException("claims are answered above");
         };
         verdict.ifPresent(v -> answer(record, requestKey, v));
     }
@@ -273,7 +290,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var envelope = record.value();
         var outcome = OutcomeMapping.of(envelope.getRequestId(), verdict);
         var first = stores.requests.get(requestKey);
-        stores.requests.put(requestKey, new StoredRequest(true, outcome,
+        stores.requests.put(requestKey, RequestLog.answered(outcome,
                 first == null ? envelope.getIssuedAt() : first.getCreated()));
         outputs.outcome(record, outcome);
     }
@@ -307,7 +324,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 var requestKey = Keys.request(tenant, envelope.getRequestId());
                 var marker = stores.requests.get(requestKey);
                 if (marker != null && !marker.getDone()) {
-                    stores.requests.put(requestKey, new StoredRequest(true, outcome, marker.getCreated()));
+                    stores.requests.put(requestKey, RequestLog.answered(outcome, marker.getCreated()));
                 }
                 outputs.outcome(record, outcome);
             }
@@ -349,6 +366,21 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var app = new StoreApp(step.ctx().tenant(), stores);
         var decision = AppDecider.decide(command, step.ctx(), app, limits.app().apply(step.ctx().tenant()));
         return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro);
+    }
+
+    /** An Idempotency-Key's claim lives among the requests, so the request retention forgets it too. */
+    private Optional<Verdict> handleIdempotencyKey(Step step, KeyCommand command) {
+        var tenant = step.ctx().tenant();
+        var digest = step.idempotencyKey();
+        var state = stores.requests.claim(tenant, digest);
+        var decision = KeyDecider.decide(command, step.ctx(), state);
+        for (var event : decision.events()) {
+            state = KeyDecider.evolve(state, event);
+        }
+        if (!decision.events().isEmpty()) {
+            state.ifPresent(claim -> stores.requests.putClaim(tenant, digest, claim));
+        }
+        return decision.verdict();
     }
 
     private Optional<Verdict> handleContacts(Step step, ContactCommand command) {

@@ -29,6 +29,8 @@ final class Compensations {
             // The app's steps (registration count, super admins) hold nothing for another step;
             // a registration granted there but failing at the user's side stays counted (README).
             case CommandMapping.Routed.ToApp ignored -> List.of();
+            // A claim that fails holds nothing: its caller gets the 500 and the key stays as it was.
+            case CommandMapping.Routed.ToIdempotencyKey ignored -> List.of();
             case CommandMapping.Routed.ToContacts contact ->
                     avro(ContactDecider.compensate(contact.command()), CommandMapping::toAvro);
             case CommandMapping.Routed.ToBlocks block -> avro(BlockDecider.compensate(block.command()), CommandMapping::toAvro);

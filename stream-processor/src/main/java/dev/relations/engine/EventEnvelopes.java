@@ -31,11 +31,13 @@ public final class EventEnvelopes {
             case AggregateRef.UserRef user -> users.nextSeq(tenant, user.name(), USER_EVENT_SEQ);
             case AggregateRef.RoomRef room -> rooms.nextSeq(tenant, room.id(), RoomStores.EVENT_SEQ);
             case AggregateRef.AppRef ignored -> users.nextAppSeq(tenant, USER_EVENT_SEQ);
+            case AggregateRef.IdempotencyKeyRef ignored -> throw new IllegalStateException("an Idempotency-Key publishes no events");
         };
         var aggregateType = switch (aggregate) {
             case AggregateRef.UserRef ignored -> "user";
             case AggregateRef.RoomRef ignored -> "chatroom";
             case AggregateRef.AppRef ignored -> "app";
+            case AggregateRef.IdempotencyKeyRef ignored -> "idempotency_key";
         };
         // Derived, not random: a transaction replayed after a crash republishes the same ids.
         var eventId = UUID.nameUUIDFromBytes((aggregateId + "|" + seq).getBytes(StandardCharsets.UTF_8)).toString();

@@ -1,6 +1,9 @@
 package dev.relations.mapping;
 
 import dev.relations.domain.app.AppCommand;
+import dev.relations.domain.idempotency.KeyCommand;
+import dev.relations.schemas.ClaimIdempotencyKey;
+import dev.relations.schemas.SettleIdempotencyKey;
 import dev.relations.schemas.AddSuperAdmin;
 import dev.relations.schemas.CountRegistration;
 import dev.relations.schemas.ForgetUser;
@@ -77,6 +80,9 @@ public final class CommandMapping {
 
         record ToApp(AppCommand command) implements Routed {
         }
+
+        record ToIdempotencyKey(KeyCommand command) implements Routed {
+        }
     }
 
     public static Routed toDomain(Object body) {
@@ -134,6 +140,8 @@ public final class CommandMapping {
                     Username.of(a.getOwner()), Username.of(a.getTarget()), Optional.ofNullable(a.getTargetUser()).map(CommandMapping::user)));
             case RemoveBlockPeer r -> new Routed.ToBlocks(new BlockCommand.RemoveBlockPeer(
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
+            case ClaimIdempotencyKey c -> new Routed.ToIdempotencyKey(new KeyCommand.Claim(c.getFingerprint(), c.getLeaseMs()));
+            case SettleIdempotencyKey s -> new Routed.ToIdempotencyKey(new KeyCommand.Settle(s.getFingerprint()));
             default -> RoomCommandMapping.toDomain(body);
         };
     }
@@ -151,6 +159,14 @@ public final class CommandMapping {
             case AppCommand.ReleaseRoom r -> new ReleaseRoom(r.room().value());
             case AppCommand.CountRoom c -> new CountRoom(c.room().value());
             case AppCommand.UncountRoom u -> new UncountRoom(u.room().value());
+        };
+    }
+
+    /** The API's claim and settle of an Idempotency-Key. */
+    public static Object toAvro(KeyCommand command) {
+        return switch (command) {
+            case KeyCommand.Claim c -> new ClaimIdempotencyKey(c.fingerprint(), c.leaseMillis());
+            case KeyCommand.Settle s -> new SettleIdempotencyKey(s.fingerprint());
         };
     }
 

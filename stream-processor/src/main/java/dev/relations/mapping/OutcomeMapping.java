@@ -45,6 +45,8 @@ public final class OutcomeMapping {
                         .build();
                 case Reply.NamesReply n -> outcome.setStatus(200).setDataJson(json(CommandMapping.values(n.names()))).build();
                 case Reply.Done ignored -> outcome.setStatus(200).build();
+                case Reply.KeyClaimReply claim -> outcome.setStatus(200)
+                        .setDataJson(json(java.util.Map.of("claimed_at", claim.claimedAt()))).build();
                 case Reply.SuperAdminReply admin -> {
                     var data = new LinkedHashMap<String, Object>();
                     if (admin.added()) {

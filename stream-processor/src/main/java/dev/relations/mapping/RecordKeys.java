@@ -11,6 +11,7 @@ import dev.relations.domain.common.Username;
  * or room names (their charsets exclude it).
  */
 public final class RecordKeys {
+    private static final String IDEMPOTENCY = "/idempotency/";
     private RecordKeys() {
     }
 
@@ -29,11 +30,17 @@ public final class RecordKeys {
         return tenant.appKey() + "/app";
     }
 
+    /** The aggregate (and partitioning) key of an Idempotency-Key: {@code org#app/idempotency/digest}. */
+    public static String idempotencyKey(Tenant tenant, String digest) {
+        return tenant.appKey() + IDEMPOTENCY + digest;
+    }
+
     public static String of(Tenant tenant, AggregateRef aggregate) {
         return switch (aggregate) {
             case AggregateRef.UserRef user -> user(tenant, user.name());
             case AggregateRef.RoomRef room -> room(tenant, room.id());
             case AggregateRef.AppRef ignored -> app(tenant);
+            case AggregateRef.IdempotencyKeyRef key -> idempotencyKey(tenant, key.digest());
         };
     }
 
@@ -42,6 +49,9 @@ public final class RecordKeys {
         var kind = aggregateKey.substring(aggregateKey.indexOf('/') + 1);
         if (kind.equals("app")) {
             return AggregateRef.app();
+        }
+        if (aggregateKey.contains(IDEMPOTENCY)) {
+            return AggregateRef.idempotencyKey(aggregateKey.substring(aggregateKey.lastIndexOf('/') + 1));
         }
         return isRoom(aggregateKey) ? AggregateRef.room(roomOf(aggregateKey)) : AggregateRef.user(userOf(aggregateKey));
     }

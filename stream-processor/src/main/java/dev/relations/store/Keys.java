@@ -116,6 +116,7 @@ public final class Keys {
             case AggregateRef.UserRef user -> tenant.appKey() + "|u|" + user.name().value() + "|";
             case AggregateRef.RoomRef room -> tenant.appKey() + "|r|" + room.id().value() + "|";
             case AggregateRef.AppRef app -> tenant.appKey() + "|a|";
+            case AggregateRef.IdempotencyKeyRef key -> tenant.appKey() + "|k|" + key.digest() + "|";
         };
     }
 
@@ -126,6 +127,11 @@ public final class Keys {
 
     public static String request(Tenant tenant, String requestId) {
         return tenant.appKey() + "|" + requestId;
+    }
+
+    /** An Idempotency-Key's claim, among the requests (request ids never start with "key:"). */
+    public static String idempotencyClaim(Tenant tenant, String digest) {
+        return request(tenant, "key:" + digest);
     }
 
     /** A reservation's deadline in due order: due time, the request holding it, the aggregate holding it. */

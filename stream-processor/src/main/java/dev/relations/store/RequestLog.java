@@ -1,14 +1,19 @@
 package dev.relations.store;
 
+import dev.relations.domain.common.Tenant;
+import dev.relations.domain.idempotency.KeyClaim;
+import dev.relations.schemas.Outcome;
 import dev.relations.schemas.StoredRequest;
 
 import org.apache.kafka.streams.KeyValue;
 
 import java.util.ArrayList;
+import java.util.Optional;
 
 /**
- * The idempotency entries of external requests, with an index by creation time: forgetting
- * old entries reads only the ones that are due, never the whole store.
+ * The idempotency entries of external requests, and the claims of Idempotency-Keys, with an
+ * index by creation time: forgetting old entries reads only the ones that are due, never the
+ * whole store, and a key's claim is forgotten with the requests of its time.
  */
 public final class RequestLog {
     private final SliceTable<StoredRequest> requests;
@@ -17,6 +22,15 @@ public final class RequestLog {
     RequestLog(SliceTable<StoredRequest> requests, SliceTable<String> byCreation) {
         this.requests = requests;
         this.byCreation = byCreation;
+    }
+
+    /** A request seen and not answered yet. */
+    public static StoredRequest inProgress(long created) {
+        return StoredRequest.newBuilder().setDone(false).setCreated(created).build();
+    }
+
+    public static StoredRequest answered(Outcome outcome, long created) {
+        return StoredRequest.newBuilder().setDone(true).setOutcome(outcome).setCreated(created).build();
     }
 
     public StoredRequest get(String requestKey) {
@@ -29,6 +43,22 @@ public final class RequestLog {
             byCreation.put(Keys.requestCreation(request.getCreated(), requestKey), requestKey);
         }
         requests.put(requestKey, request);
+    }
+
+    /** An Idempotency-Key's claim, named by the key's digest. */
+    public Optional<KeyClaim> claim(Tenant tenant, String digest) {
+        return Optional.ofNullable(get(Keys.idempotencyClaim(tenant, digest)))
+                .map(c -> new KeyClaim(c.getFingerprint(), c.getCreated(), c.getLeaseUntil(), c.getDone()));
+    }
+
+    /** Records a claim; it is forgotten with the requests created when the key was first claimed. */
+    public void putClaim(Tenant tenant, String digest, KeyClaim claim) {
+        put(Keys.idempotencyClaim(tenant, digest), StoredRequest.newBuilder()
+                .setDone(claim.settled())
+                .setCreated(claim.claimedAt())
+                .setFingerprint(claim.fingerprint())
+                .setLeaseUntil(claim.leaseUntil())
+                .build());
     }
 
     /**

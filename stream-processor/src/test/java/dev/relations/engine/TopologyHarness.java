@@ -166,6 +166,11 @@ final class TopologyHarness implements AutoCloseable {
         return requestId;
     }
 
+    /** Pipes one command as the API sends it under any record key, without reading an answer. */
+    void pipe(String key, Tenant tenant, Object body) {
+        commands.pipeInput(key, external(tenant, nextRequestId(), body));
+    }
+
     /** A command as the API writes it. */
     private CommandEnvelope external(Tenant tenant, String requestId, Object body) {
         return CommandEnvelope.newBuilder()

@@ -9,6 +9,7 @@ import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand;
 import dev.relations.domain.contact.ContactEvent;
+import dev.relations.domain.idempotency.KeyCommand;
 import dev.relations.domain.room.Room;
 import dev.relations.domain.room.RoomCommand;
 import dev.relations.domain.room.RoomEvent;
@@ -61,6 +62,7 @@ class MappingRoundTripTest {
         checked.addAll(roundTrip(RoomCommand.class, CommandMapping::toAvro));
         checked.addAll(roundTrip(SeatCommand.class, CommandMapping::toAvro));
         checked.addAll(roundTrip(AppCommand.class, CommandMapping::toAvro));
+        checked.addAll(roundTrip(KeyCommand.class, CommandMapping::toAvro));
         var union = CommandEnvelope.getClassSchema().getField("body").schema().getTypes();
         assertThat(checked).as("every command body of the contract has a domain command that maps to it")
                 .hasSize(union.size());
@@ -120,6 +122,7 @@ class MappingRoundTripTest {
             case CommandMapping.Routed.ToRoom r -> r.command();
             case CommandMapping.Routed.ToSeats s -> s.command();
             case CommandMapping.Routed.ToApp a -> a.command();
+            case CommandMapping.Routed.ToIdempotencyKey k -> k.command();
         };
     }
 

@@ -71,15 +71,7 @@ public class CommandBus implements AutoCloseable {
 
     /** Sends the command and waits for its verdict; completes exceptionally on timeout. */
     public CompletableFuture<Outcome> send(String aggregateKey, Tenant tenant, String requestId, String api, Object body) {
-        var envelope = CommandEnvelope.newBuilder()
-                .setRequestId(requestId)
-                .setOrg(tenant.org())
-                .setApp(tenant.app())
-                .setIssuedAt(System.currentTimeMillis())
-                .setExternal(true)
-                .setApi(api)
-                .setBody(body)
-                .build();
+        var envelope = envelope(tenant, requestId, api, body);
         var verdict = waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
         try {
             producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope), (metadata, error) -> {
@@ -100,6 +92,37 @@ public class CommandBus implements AutoCloseable {
                     waiting.remove(requestId, verdict);
                     started.stop(verdictTimer(body, outcome, error));
                 });
+    }
+
+    /** Sends a command that is not answered, without waiting for anything; a failure to send is logged. */
+    public void publish(String aggregateKey, Tenant tenant, String requestId, String api, Object body) {
+        try {
+            producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope(tenant, requestId, api, body)),
+                    (metadata, error) -> {
+                        if (error != null) {
+                            LOG.warn("event=command_not_sent request_id={} reason={}", requestId, error.getMessage());
+                        }
+                    });
+        } catch (KafkaException e) {
+            LOG.warn("event=command_not_sent request_id={} reason={}", requestId, e.getMessage());
+        }
+    }
+
+    /** How long a verdict is waited for ({@code relations.request-timeout}). */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    private static CommandEnvelope envelope(Tenant tenant, String requestId, String api, Object body) {
+        return CommandEnvelope.newBuilder()
+                .setRequestId(requestId)
+                .setOrg(tenant.org())
+                .setApp(tenant.app())
+                .setIssuedAt(System.currentTimeMillis())
+                .setExternal(true)
+                .setApi(api)
+                .setBody(body)
+                .build();
     }
 
     /** {@code relations_command_verdict_seconds{command, outcome, error}}: the wait for each verdict. */

@@ -1,32 +1,53 @@
 package dev.relations.api.command;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.api.http.ApiException;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
+import dev.relations.schemas.ClaimIdempotencyKey;
 import dev.relations.schemas.Outcome;
+import dev.relations.schemas.SettleIdempotencyKey;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A write as a controller sees it: one command to one user's aggregate, answered by the
- * processor's verdict; a refusal surfaces as the Easemob error it maps to.
+ * A write as a controller sees it: one command to one aggregate, answered by the processor's
+ * verdict; a refusal surfaces as the Easemob error it maps to.
+ *
+ * <p>A write with an {@code Idempotency-Key} first claims the key at the key's own aggregate
+ * (once per HTTP request): the key names one request, a retry of it goes on with the first
+ * attempt's request id (so the write's aggregate answers the first verdict), another request with
+ * the key is 422 and a retry while an attempt is in flight 409. Once the attempt has its verdict,
+ * or gave up waiting, the claim is settled without waiting; a settle that is lost leaves the claim
+ * to its lease (twice the request timeout), after which a retry goes on too. A write without the key
+ * sends its command alone.
  */
 @Singleton
 public class Writes {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String CLAIMED = Writes.class.getName() + ".claimed";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final CommandBus bus;
 
     public Writes(CommandBus bus) {
         this.bus = bus;
+    }
+
+    /** One command of a request that writes several aggregates; {@code part} tells it apart within the request. */
+    public record Part(Username aggregate, String part, Object body) {
     }
 
     /** Sends and waits; returns the accepted outcome or throws its rejection. */
@@ -35,21 +56,100 @@ public class Writes {
     }
 
     public Outcome execute(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api, Object body) {
-        return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId(request, tenant, ""), api, body));
+        var keyed = claim(request, tenant, api);
+        var key = RecordKeys.of(tenant, aggregate);
+        if (keyed.isEmpty()) {
+            return await(bus.send(key, tenant, UUID.randomUUID().toString(), api, body));
+        }
+        try {
+            return await(bus.send(key, tenant, keyed.get().requestId(tenant, ""), api, body));
+        } finally {
+            settle(tenant, keyed.get(), api);
+        }
+    }
+
+    /** Sends every part without waiting; the futures are in the order of the parts. */
+    public List<CompletableFuture<Outcome>> submitAll(HttpRequest<?> request, Tenant tenant, String api, List<Part> parts) {
+        var keyed = claim(request, tenant, api);
+        var pending = new ArrayList<CompletableFuture<Outcome>>();
+        for (var part : parts) {
+            var requestId = keyed.map(k -> k.requestId(tenant, part.part())).orElseGet(() -> UUID.randomUUID().toString());
+            pending.add(bus.send(RecordKeys.user(tenant, part.aggregate()), tenant, requestId, api, part.body()));
+        }
+        keyed.ifPresent(k -> CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                .whenComplete((done, error) -> settle(tenant, k, api)));
+        return pending;
     }
 
     /**
-     * Sends without waiting. {@code part} tells apart the commands of one request that
-     * writes several aggregates (batch registration), so each keeps its own idempotency.
+     * A command of the request to one more aggregate, sent and awaited before its main write;
+     * {@code part} tells it apart within the request. If it is refused the claim is settled, so a
+     * retry gets the same refusal at once.
      */
-    public CompletableFuture<Outcome> submit(HttpRequest<?> request, Tenant tenant, Username aggregate, String api,
-                                             Object body, String part) {
-        return submit(request, tenant, AggregateRef.user(aggregate), api, body, part);
+    public Outcome executePart(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api, Object body,
+                               String part) {
+        var keyed = claim(request, tenant, api);
+        var requestId = keyed.map(k -> k.requestId(tenant, part)).orElseGet(() -> UUID.randomUUID().toString());
+        try {
+            return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId, api, body));
+        } catch (ApiException refused) {
+            keyed.ifPresent(k -> settle(tenant, k, api));
+            throw refused;
+        }
     }
 
-    public CompletableFuture<Outcome> submit(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api,
-                                             Object body, String part) {
-        return bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId(request, tenant, part), api, body);
+    /** A command nobody waits for (it is not answered, or its answer changes nothing for the caller). */
+    public void publish(Tenant tenant, AggregateRef aggregate, String api, Object body) {
+        bus.publish(RecordKeys.of(tenant, aggregate), tenant, UUID.randomUUID().toString(), api, body);
+    }
+
+    /**
+     * The request's Idempotency-Key, claimed for it (the first call of a request claims, later ones
+     * answer the same); empty without the header. Throws the claim's refusal: 422 for a key used by
+     * another request, 409 while another attempt of this one is in flight.
+     */
+    public Optional<IdempotentRequest> claim(HttpRequest<?> request, Tenant tenant, String api) {
+        var claimed = request.getAttribute(CLAIMED, IdempotentRequest.class);
+        if (claimed.isPresent()) {
+            return claimed;
+        }
+        var unclaimed = IdempotentRequest.of(request);
+        if (unclaimed.isEmpty()) {
+            return unclaimed;
+        }
+        var key = unclaimed.get();
+        Outcome go;
+        try {
+            go = await(bus.send(RecordKeys.idempotencyKey(tenant, key.digest()), tenant, UUID.randomUUID().toString(), api,
+                    new ClaimIdempotencyKey(key.fingerprint(), lease().toMillis())));
+        } catch (ApiException e) {
+            throw e.rejection().status() == 409 ? e.retryAfter(1) : e;
+        }
+        var bound = key.claimedAt(claimedAt(go));
+        request.setAttribute(CLAIMED, bound);
+        return Optional.of(bound);
+    }
+
+    /** An attempt waits for its claim's verdict, then for its write's: the lease covers both waits. */
+    private Duration lease() {
+        return bus.timeout().multipliedBy(2);
+    }
+
+    private void settle(Tenant tenant, IdempotentRequest key, String api) {
+        bus.publish(RecordKeys.idempotencyKey(tenant, key.digest()), tenant, UUID.randomUUID().toString(), api,
+                new SettleIdempotencyKey(key.fingerprint()));
+    }
+
+    private static long claimedAt(Outcome go) {
+        try {
+            var at = go.getDataJson() == null ? null : JSON.readTree(go.getDataJson()).get("claimed_at");
+            if (at != null && at.canConvertToLong()) {
+                return at.asLong();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("a claim's answer is not JSON", e);
+        }
+        throw new IllegalStateException("a claim's answer names no claimed_at: " + go.getDataJson());
     }
 
     /** The verdict of an accepted write, or its rejection thrown as the Easemob error. */
@@ -71,15 +171,6 @@ public class Writes {
 
     public static Rejection rejectionOf(Outcome outcome) {
         return new Rejection(outcome.getStatus(), outcome.getError(), outcome.getException(), outcome.getErrorDescription());
-    }
-
-    private static String requestId(HttpRequest<?> request, Tenant tenant, String part) {
-        var key = request.getHeaders().get(IDEMPOTENCY_KEY);
-        if (key == null || key.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
-        // Same key, same request id: the processor answers a retry with the first verdict.
-        return UUID.nameUUIDFromBytes((tenant.appKey() + "|" + key + "|" + part).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static ApiException timeout() {

@@ -8,6 +8,7 @@ import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
 import dev.relations.api.http.docs.UsernameList;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
@@ -52,6 +53,7 @@ public class BlockController {
     }
 
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
     @EnvelopeAnswer
@@ -98,6 +100,7 @@ public class BlockController {
     }
 
     @Delete("/{blocked}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("unblock-user")

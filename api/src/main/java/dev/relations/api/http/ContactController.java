@@ -6,6 +6,7 @@ import dev.relations.api.auth.ApiName;
 import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
@@ -38,6 +39,7 @@ public class ContactController {
     }
 
     @Post("/{friend}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @Forbidden
@@ -52,6 +54,7 @@ public class ContactController {
     }
 
     @Delete("/{friend}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("remove-contact")

@@ -6,6 +6,7 @@ import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
 import dev.relations.api.http.docs.UsernameList;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.schemas.ImportContacts;
@@ -39,6 +40,7 @@ public class ContactImportController {
     }
 
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
     @EnvelopeAnswer

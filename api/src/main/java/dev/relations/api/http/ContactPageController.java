@@ -8,6 +8,7 @@ import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.RemarkRequest;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
@@ -55,6 +56,7 @@ public class ContactPageController {
     }
 
     @Put("/user/{owner}/contacts/users/{friend}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = RemarkRequest.class)))
     @EnvelopeAnswer
@@ -79,6 +81,7 @@ public class ContactPageController {
     }
 
     @Put("/users/{owner}/contacts/users/{friend}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = RemarkRequest.class)))
     @EnvelopeAnswer

@@ -9,6 +9,7 @@ import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
 import dev.relations.api.http.docs.RoomCreation;
 import dev.relations.api.http.docs.RoomUpdate;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
@@ -58,6 +59,7 @@ import java.util.TreeMap;
 public class RoomController {
     static final int MAX_DETAIL_IDS = 100;
     private static final Set<String> UPDATABLE = Set.of("name", "description", "maxusers");
+    private static final String CREATE_API = "POST /chatrooms";
 
     private final Writes writes;
     private final ReadRouter reads;
@@ -72,6 +74,7 @@ public class RoomController {
     }
 
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = RoomCreation.class)))
     @EnvelopeAnswer
@@ -96,22 +99,27 @@ public class RoomController {
         }
         var custom = room.hasNonNull("custom") ? room.get("custom").asText() : "";
         var chosen = room.hasNonNull("groupid") ? room.get("groupid") : room.get("roomid");
-        var id = chosen == null || chosen.isNull() ? RoomRequests.newRoomId() : RoomRequests.chosenRoomId(chosen.asText());
+        var chosenId = chosen == null || chosen.isNull() ? null : RoomRequests.chosenRoomId(chosen.asText());
         var ownerName = RoomRequests.users(List.of(owner)).getFirst();
-        var create = new CreateRoom(id.value(), name, description, maxusers, ownerName, RoomRequests.users(members), custom);
+        var memberNames = RoomRequests.users(members);
+        // Claimed last, after every check that can refuse the request: nothing may throw between the claim and the write.
+        var id = chosenId != null ? chosenId : writes.claim(request, tenant, CREATE_API)
+                .map(key -> RoomRequests.roomIdAt(key.claimedAt(), key.digest()))
+                .orElseGet(RoomRequests::newRoomId);
+        var create = new CreateRoom(id.value(), name, description, maxusers, ownerName, memberNames, custom);
         if (!apps.appLimits(tenant).roomQuota()) {
-            return answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms", create));
+            return answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(id), CREATE_API, create));
         }
         // Under a room quota the app holds a place first (403 exceed_limit when none is left); a
         // refused creation gives it back, and a place nobody gives back runs out on its own.
-        Writes.await(writes.submit(request, tenant, AggregateRef.app(), "POST /chatrooms", new ReserveRoom(id.value()), "reserve-room"));
+        writes.executePart(request, tenant, AggregateRef.app(), CREATE_API, new ReserveRoom(id.value()), "reserve-room");
         try {
-            return answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(id), "POST /chatrooms", create));
+            return answer(request, tenant, "post", writes.execute(request, tenant, AggregateRef.room(id), CREATE_API, create));
         } catch (ApiException refused) {
             // Unless the outcome is unknown (408, 503): then the room may yet be created, and counted.
             int status = refused.rejection().status();
             if (status != 408 && status != 503) {
-                writes.submit(request, tenant, AggregateRef.app(), "POST /chatrooms", new ReleaseRoom(id.value()), "release-room");
+                writes.publish(tenant, AggregateRef.app(), CREATE_API, new ReleaseRoom(id.value()));
             }
             throw refused;
         }
@@ -200,6 +208,7 @@ public class RoomController {
     }
 
     @Put("/{id}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = RoomUpdate.class)))
     @EnvelopeAnswer
@@ -240,6 +249,7 @@ public class RoomController {
     }
 
     @Delete("/{id}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest

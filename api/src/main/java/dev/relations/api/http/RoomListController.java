@@ -10,6 +10,7 @@ import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
 import dev.relations.api.http.docs.MuteRequest;
 import dev.relations.api.http.docs.UsernameList;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
 import dev.relations.domain.common.AggregateRef;
@@ -75,6 +76,7 @@ public class RoomListController {
     }
 
     @Post("/blocks/users/{username}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -85,6 +87,7 @@ public class RoomListController {
     }
 
     @Post("/blocks/users")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
     @EnvelopeAnswer
@@ -97,6 +100,7 @@ public class RoomListController {
     }
 
     @Delete("/blocks/users/{usernames}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -119,6 +123,7 @@ public class RoomListController {
     }
 
     @Post("/white/users/{username}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -129,6 +134,7 @@ public class RoomListController {
     }
 
     @Post("/white/users")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
     @EnvelopeAnswer
@@ -142,6 +148,7 @@ public class RoomListController {
 
     /** Always answered per user, even for one (SPEC G-18). */
     @Delete("/white/users/{usernames}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -166,6 +173,7 @@ public class RoomListController {
     }
 
     @Post("/mute")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = MuteRequest.class)))
     @EnvelopeAnswer
@@ -187,6 +195,7 @@ public class RoomListController {
     }
 
     @Delete("/mute/{usernames}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -197,6 +206,7 @@ public class RoomListController {
     }
 
     @Post("/ban")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -206,6 +216,7 @@ public class RoomListController {
     }
 
     @Delete("/ban")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -216,6 +227,7 @@ public class RoomListController {
 
     /** Deprecated alias of DELETE (an overview page lists PUT; SPEC G-3). */
     @Put("/ban")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest

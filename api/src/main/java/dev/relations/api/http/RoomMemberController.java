@@ -9,6 +9,7 @@ import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.Forbidden;
 import dev.relations.api.http.docs.NewAdminRequest;
 import dev.relations.api.http.docs.UsernameList;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.NewestFirst;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.api.query.RoomViews;
@@ -98,6 +99,7 @@ public class RoomMemberController {
     }
 
     @Post("/users/{username}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -112,6 +114,7 @@ public class RoomMemberController {
     }
 
     @Post("/users")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = UsernameList.class)))
     @EnvelopeAnswer
@@ -127,6 +130,7 @@ public class RoomMemberController {
     }
 
     @Delete("/users/{usernames}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest
@@ -158,6 +162,7 @@ public class RoomMemberController {
     }
 
     @Post("/admin")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = NewAdminRequest.class)))
     @EnvelopeAnswer
@@ -177,6 +182,7 @@ public class RoomMemberController {
     }
 
     @Delete("/admin/{oldadmin}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @BadRequest

@@ -23,6 +23,14 @@ final class RoomRequests {
     }
 
     /**
+     * The id of a room created with an Idempotency-Key: of the same form, from the time the key was
+     * first claimed and the key's digest, so every retry of the request names the same room.
+     */
+    static RoomId roomIdAt(long claimedAt, String keyDigest) {
+        return new RoomId(Long.toString(claimedAt * 1000 + Long.parseLong(keyDigest.substring(0, 8), 16) % 1000));
+    }
+
+    /**
      * A room id the client chose at creation ({@code groupid} or {@code roomid}, SPEC D.3). Only ids
      * of the numeric form are taken, so chosen and assigned ids share one order in the room listing.
      */

@@ -5,6 +5,7 @@ import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.SuperAdminRequest;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Tenant;
@@ -55,6 +56,7 @@ public class SuperAdminController {
 
     /** One user per call; the user must exist. Adding a super admin again succeeds and changes nothing. */
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(content = @Content(schema = @Schema(implementation = SuperAdminRequest.class)))
     @EnvelopeAnswer
@@ -90,6 +92,7 @@ public class SuperAdminController {
 
     /** Answers {@code newSuperAdmin} (the documented name) with the user; one who holds no such role succeeds too (ours). */
     @Delete("/{superAdmin}")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("remove-super-admin")

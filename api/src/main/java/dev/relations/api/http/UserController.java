@@ -8,13 +8,13 @@ import dev.relations.api.command.Writes;
 import dev.relations.api.http.docs.BadRequest;
 import dev.relations.api.http.docs.EnvelopeAnswer;
 import dev.relations.api.http.docs.UserRegistration;
+import dev.relations.api.http.docs.IdempotentWrite;
 import dev.relations.api.query.ReadRouter;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
 import dev.relations.schemas.ActivateUser;
 import dev.relations.schemas.DeactivateUser;
 import dev.relations.schemas.DeleteUser;
-import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RegisterUser;
 import dev.relations.schemas.UserView;
 import io.micronaut.core.annotation.Nullable;
@@ -39,7 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /** Users (SPEC B.3): register single and batch, get, delete, deactivate and activate. */
 @Controller("/{org}/{app}/users")
@@ -61,6 +60,7 @@ public class UserController {
     }
 
     @Post
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @RequestBody(description = "one user, or an array of up to 60",
             content = @Content(schema = @Schema(implementation = UserRegistration.class)))
@@ -108,12 +108,9 @@ public class UserController {
                 commands.add(command);
             }
         }
-        var pending = new ArrayList<CompletableFuture<Outcome>>();
-        for (int i = 0; i < commands.size(); i++) {
-            var command = commands.get(i);
-            pending.add(writes.submit(request, tenant, Username.of(command.getUser().getUsername()), "POST /users", command,
-                    "batch-" + command.getUser().getUsername()));
-        }
+        var pending = writes.submitAll(request, tenant, "POST /users", commands.stream()
+                .map(c -> new Writes.Part(Username.of(c.getUser().getUsername()), "batch-" + c.getUser().getUsername(), c))
+                .toList());
         var created = new ArrayList<Map<String, Object>>();
         var failed = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < pending.size(); i++) {
@@ -177,6 +174,7 @@ public class UserController {
     }
 
     @Delete("/{username}")
+    @IdempotentWrite
     @EnvelopeAnswer
     @ApiName("delete-user")
     public HttpResponse<?> delete(HttpRequest<?> request, String org, String app, String username) {
@@ -191,6 +189,7 @@ public class UserController {
 
     /** The user can no longer log in; contacts, blocklists and chatrooms keep them (SPEC B.3). */
     @Post("/{username}/deactivate")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("deactivate-user")
@@ -201,6 +200,7 @@ public class UserController {
     }
 
     @Post("/{username}/activate")
+    @IdempotentWrite
     @Consumes(MediaType.ALL)
     @EnvelopeAnswer
     @ApiName("activate-user")

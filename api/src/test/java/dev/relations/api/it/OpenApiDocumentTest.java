@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,14 +101,8 @@ class OpenApiDocumentTest {
 
     @Test
     void every_operation_has_easemob_bodies() throws IOException {
-        var document = new ObjectMapper(new YAMLFactory())
-                .readTree(OperationsApiTest.get(service, "/swagger/relations-1.0.yml").body());
-        var withBody = service.context().getBean(Router.class).uriRoutes()
-                .filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/{org}/{app}/"))
-                .filter(r -> r.getBodyArgument().isPresent())
-                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
-                .distinct()
-                .toList();
+        var document = document();
+        var withBody = apiRoutes(r -> r.getBodyArgument().isPresent());
         var problems = new ArrayList<String>();
         var withRequestBody = new HashSet<String>();
         int checked = 0;
@@ -139,6 +135,53 @@ class OpenApiDocumentTest {
         assertThat(checked).isGreaterThan(40);
         assertThat(withRequestBody).containsAll(withBody);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_write_documents_the_idempotency_key_and_its_409_and_422() throws IOException {
+        var document = document();
+        var writes = apiRoutes(r -> Set.of("POST", "PUT", "DELETE").contains(r.getHttpMethodName())
+                && !r.getUriMatchTemplate().toPathString().endsWith("/token"));
+        var problems = new ArrayList<String>();
+        for (var write : writes) {
+            var method = write.substring(0, write.indexOf(' '));
+            var operation = document.path("paths").path(write.substring(method.length() + 1)).path(method.toLowerCase(Locale.ROOT));
+            var header = false;
+            for (var declared : operation.path("parameters")) {
+                var ref = declared.path("$ref").asText("");
+                var parameter = ref.startsWith("#/components/parameters/")
+                        ? document.path("components").path("parameters").path(ref.substring("#/components/parameters/".length()))
+                        : declared;
+                header |= parameter.path("in").asText().equals("header") && parameter.path("name").asText().equals("Idempotency-Key")
+                        && parameter.path("schema").path("type").asText().equals("string");
+            }
+            if (!header) {
+                problems.add(write + ": no Idempotency-Key header");
+            }
+            for (var status : List.of("409", "422")) {
+                if (!properties(document, operation.path("responses").path(status).path("content")
+                        .path("application/json").path("schema")).containsAll(ERROR)) {
+                    problems.add(write + ": no " + status + " with " + ERROR);
+                }
+            }
+        }
+
+        assertThat(writes).hasSizeGreaterThan(30);
+        assertThat(problems).isEmpty();
+    }
+
+    private static JsonNode document() throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(OperationsApiTest.get(service, "/swagger/relations-1.0.yml").body());
+    }
+
+    /** "METHOD /template" of each API route of the router that the filter keeps. */
+    private static List<String> apiRoutes(Predicate<UriRouteInfo<?, ?>> filter) {
+        return service.context().getBean(Router.class).uriRoutes()
+                .filter(r -> r.getUriMatchTemplate().toPathString().startsWith("/{org}/{app}/"))
+                .filter(filter)
+                .map(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate().toPathString())
+                .distinct()
+                .toList();
     }
 
     /** Whether a response of the status class ({@code "2"}, {@code "4"}) has every content with all the fields. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -74,6 +75,28 @@ class TwoInstancesTest {
 
         assertThat(fromFirst).doesNotHaveDuplicates().containsAll(users);
         assertThat(fromSecond).isEqualTo(fromFirst);
+    }
+
+    @Test
+    void a_room_creation_retried_on_the_other_instance_answers_the_same_room_and_creates_one() {
+        var viaFirst = new Client(first, APP).authenticated();
+        var viaSecond = new Client(second, APP).authenticated();
+        viaFirst.registerUser("twin-owner");
+        var body = "{\"name\":\"twin-room\",\"description\":\"d\",\"owner\":\"twin-owner\"}";
+        var key = Map.of("Idempotency-Key", "twin-create-1");
+
+        var created = viaFirst.call("POST", "/chatrooms", body, key);
+        var retried = viaSecond.call("POST", "/chatrooms", body, key);
+        var reused = viaSecond.call("POST", "/chatrooms", body.replace("twin-room", "twin-other"), key);
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().get("data")).isEqualTo(created.body().get("data"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.error()).isEqualTo("idempotency_key_reused");
+        var named = new ArrayList<String>();
+        viaSecond.get("/chatrooms?limit=1000").body().get("data").forEach(room -> named.add(room.get("name").asText()));
+        assertThat(named).containsOnlyOnce("twin-room").doesNotContain("twin-other");
     }
 
     private static ObjectNode withoutTiming(Client.Reply reply) {

@@ -2,7 +2,8 @@ package dev.relations.domain.common;
 
 /**
  * The aggregate a command is for: a user (registry, roster, blocklist, joined rooms), a chatroom,
- * or the app itself (its registered-user count and chatroom super admins).
+ * the app itself (its registered-user count and chatroom super admins), or an Idempotency-Key
+ * (named by a digest of the key, so any header value makes a safe record key).
  */
 public sealed interface AggregateRef {
 
@@ -15,6 +16,9 @@ public sealed interface AggregateRef {
     record AppRef() implements AggregateRef {
     }
 
+    record IdempotencyKeyRef(String digest) implements AggregateRef {
+    }
+
     static AggregateRef user(Username name) {
         return new UserRef(name);
     }
@@ -25,5 +29,9 @@ public sealed interface AggregateRef {
 
     static AggregateRef app() {
         return new AppRef();
+    }
+
+    static AggregateRef idempotencyKey(String digest) {
+        return new IdempotencyKeyRef(digest);
     }
 }

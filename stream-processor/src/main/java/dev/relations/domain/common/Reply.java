@@ -26,6 +26,10 @@ public sealed interface Reply {
     record SuperAdminReply(Username user, boolean added) implements Reply {
     }
 
+    /** An Idempotency-Key's claim let the request go; {@code data: {claimed_at}}, first claimed then (ms epoch). */
+    record KeyClaimReply(long claimedAt) implements Reply {
+    }
+
     /** Contact import: Easemob's four buckets. */
     record ImportReply(java.util.List<Username> success, java.util.List<Username> notExistFailed,
                        java.util.List<Username> maxLimitFailed, java.util.List<Username> unknownFailed) implements Reply {

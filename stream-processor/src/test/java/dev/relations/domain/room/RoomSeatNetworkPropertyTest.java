@@ -218,6 +218,7 @@ class RoomSeatNetworkPropertyTest {
                     assertThat(decision.verdict()).as("seats never answer the API").isEmpty();
                 }
                 case AggregateRef.AppRef ignored -> throw new AssertionError("rooms and seats send nothing to the app");
+                case AggregateRef.IdempotencyKeyRef ignored -> throw new AssertionError("only the API claims keys");
             }
             return true;
         }
