@@ -57,14 +57,11 @@ public class WebhookDispatcher implements AutoCloseable {
     private final Deserializer<EventEnvelope> events;
     private final CallbackRules rules;
     private final CallbackProjection projection;
-    private final CallbackSender sender;
-    private final FailedCallbacks failures;
     private final WebhookMetrics metrics;
     private final ObjectMapper json;
     private final String startFrom;
     private final String instanceId;
-    private final Clock clock = Clock.systemUTC();
-    private final RuleBans bans = new RuleBans(clock);
+    private final CallbackDelivery delivery;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -80,8 +77,7 @@ public class WebhookDispatcher implements AutoCloseable {
         this.events = runtime.serdes().events().deserializer();
         this.rules = rules;
         this.projection = new CallbackProjection(host);
-        this.sender = sender;
-        this.failures = failures;
+        this.delivery = new CallbackDelivery(sender, failures, metrics, Clock.systemUTC());
         this.metrics = metrics;
         this.json = json;
         this.startFrom = startFrom;
@@ -191,33 +187,12 @@ public class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    /** SPEC E.1: one immediate retry, then stored; a banned rule's callbacks are stored at once. */
-    void deliver(CallbackRule rule, Callback callback) {
-        String body;
+    private void deliver(CallbackRule rule, Callback callback) {
         try {
-            body = json.writeValueAsString(callback.signedWith(rule.secret()));
+            delivery.deliver(rule, json.writeValueAsString(callback.signedWith(rule.secret())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        if (!bans.banned(rule.id())) {
-            if (sender.post(rule.url(), body)) {
-                metrics.count(rule.appKey(), "delivered");
-                return;
-            }
-            metrics.count(rule.appKey(), "retried");
-            if (sender.post(rule.url(), body)) {
-                metrics.count(rule.appKey(), "delivered");
-                return;
-            }
-            metrics.count(rule.appKey(), "failed");
-            bans.failed(rule.id());
-            var until = bans.bannedUntil(rule.id());
-            if (until != null) {
-                LOG.warn("event=webhook_rule_banned rule={} until={}", rule.id(), until);
-            }
-        }
-        failures.store(rule, body, clock.instant());
-        metrics.count(rule.appKey(), "stored");
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> next(ConsumerRecords<String, byte[]> records) {
