@@ -83,6 +83,7 @@ public class WebhookDispatcher implements AutoCloseable {
         this.startFrom = startFrom;
         this.instanceId = StreamsSettings.instanceId(groupOf(settings.getApplicationId()), settings.getAdvertisedHost() + ":" + httpPort);
         if (rules.any()) {
+            StartPosition.pin(settings.getBootstrapServers(), groupOf(settings.getApplicationId()), topic, !"earliest".equals(startFrom));
             this.thread = Thread.ofPlatform().name("relations-webhooks").daemon().start(this::run);
         } else {
             this.thread = null;
