@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -38,9 +39,9 @@ import java.util.concurrent.Future;
 
 /**
  * Consumes the events topic in its own consumer group and calls each app's callback rules back
- * (SPEC E.1). At least once, in order per aggregate: a partition's events are handled one after
- * the other (partitions side by side, on virtual threads), and the group's offsets are committed
- * only once every callback of a poll was delivered or stored. Any failure to store, or a crash,
+ * (SPEC E.1). At least once, in order per aggregate: each rule gets a partition's callbacks one
+ * after the other (partitions and rules side by side, on virtual threads), and the group's offsets
+ * are committed only once every callback of a poll was delivered or stored. Any failure to store, or a crash,
  * leaves the offsets where they were, so those events are handled again (a receiver may see a
  * callback twice, with the same {@code callId}). Off with {@code relations.webhooks.enabled=false};
  * idle (no consumer) when no app has a rule.
@@ -148,11 +149,24 @@ public class WebhookDispatcher implements AutoCloseable {
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** A rule's signed callbacks from one partition's events of a poll, in the events' order. */
+    private record Lane(CallbackRule rule, List<String> bodies) {
+    }
+
+    /**
+     * Sends a poll's callbacks on one lane per partition and rule, side by side: each rule gets a
+     * partition's callbacks in order (so in order per aggregate), and a slow rule does not hold
+     * back another rule's callbacks of the same poll. Returns once every lane is done.
+     */
     private void dispatch(ConsumerRecords<String, byte[]> records) throws InterruptedException, ExecutionException {
-        try (var partitions = Executors.newVirtualThreadPerTaskExecutor()) {
+        var lanes = new LinkedHashMap<String, Lane>();
+        for (var record : records) {
+            project(record, lanes);
+        }
+        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
             var done = new ArrayList<Future<?>>();
-            for (var tp : records.partitions()) {
-                done.add(partitions.submit(() -> records.records(tp).forEach(this::handle)));
+            for (var lane : lanes.values()) {
+                done.add(senders.submit(() -> lane.bodies().forEach(body -> delivery.deliver(lane.rule(), body))));
             }
             for (var future : done) {
                 future.get();
@@ -160,7 +174,7 @@ public class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    private void project(ConsumerRecord<String, byte[]> record, Map<String, Lane> lanes) {
         var key = record.key();
         int slash = key == null ? -1 : key.indexOf('/');
         if (slash < 0 || record.value() == null) {
@@ -181,16 +195,17 @@ public class WebhookDispatcher implements AutoCloseable {
         var byFormat = new EnumMap<CallbackRule.Format, List<Callback>>(CallbackRule.Format.class);
         for (var rule : appRules) {
             if (rule.wants(event.getEventType())) {
+                var lane = lanes.computeIfAbsent(record.partition() + "|" + rule.id(), k -> new Lane(rule, new ArrayList<>()));
                 for (var callback : byFormat.computeIfAbsent(rule.format(), f -> projection.of(event, f))) {
-                    deliver(rule, callback);
+                    lane.bodies().add(signed(rule, callback));
                 }
             }
         }
     }
 
-    private void deliver(CallbackRule rule, Callback callback) {
+    private String signed(CallbackRule rule, Callback callback) {
         try {
-            delivery.deliver(rule, json.writeValueAsString(callback.signedWith(rule.secret())));
+            return json.writeValueAsString(callback.signedWith(rule.secret()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

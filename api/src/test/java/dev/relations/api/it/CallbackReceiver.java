@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -28,6 +29,7 @@ final class CallbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private volatile long delayMillis;
 
     CallbackReceiver() {
@@ -39,9 +41,10 @@ final class CallbackReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             var path = exchange.getRequestURI().getPath();
             var body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            if (delayMillis > 0) {
+            long delay = delays.getOrDefault(path, delayMillis);
+            if (delay > 0) {
                 try {
-                    Thread.sleep(delayMillis);
+                    Thread.sleep(delay);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -52,6 +55,8 @@ final class CallbackReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // Each POST on its own thread, so a slow path does not hold the others back.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -71,6 +76,11 @@ final class CallbackReceiver implements AutoCloseable {
     /** Every POST is answered only after this long. */
     void delay(long millis) {
         this.delayMillis = millis;
+    }
+
+    /** Every POST to the path is answered only after this long. */
+    void delay(String path, long millis) {
+        delays.put(path, millis);
     }
 
     /** Every POST to the path, in the order they arrived, whatever they were answered. */

@@ -27,6 +27,7 @@ class WebhooksApiTest {
     private static final TestApp APP = TestApp.unique("hooks", 100);
     private static final TestApp OTHER = TestApp.unique("hooksother", 100);
     private static final TestApp FLAKY = TestApp.unique("hooksflaky", 100);
+    private static final TestApp TWO = TestApp.unique("hookstwo", 100);
     private static final String SECRET = "hook-secret";
     private static final String FLAKY_SECRET = "flaky-secret";
     private static final DateTimeFormatter BUCKET = DateTimeFormatter.ofPattern("uuuuMMddHHmm").withZone(ZoneOffset.UTC);
@@ -46,8 +47,11 @@ class WebhooksApiTest {
         rule(props, APP, "muc", receiver.url("/muc"), SECRET, "room.*", "muc");
         rule(props, OTHER, "other", receiver.url("/other"), SECRET, null, null);
         rule(props, FLAKY, "flaky", receiver.url("/flaky"), FLAKY_SECRET, "block.*", null);
+        // Rules are taken in name order: the slow one first.
+        rule(props, TWO, "first", receiver.url("/slow"), SECRET, null, null);
+        rule(props, TWO, "second", receiver.url("/fast"), SECRET, null, null);
         service = ServiceInstance.start(cluster, "webhooks-it-" + APP.name(), cluster.newDirectory("webhooks"),
-                TestCluster.freePort(), props, APP, OTHER, FLAKY);
+                TestCluster.freePort(), props, APP, OTHER, FLAKY, TWO);
         client = new Client(service, APP).authenticated();
     }
 
@@ -272,6 +276,22 @@ class WebhooksApiTest {
     }
 
     // ------------------------------------------------------------------ delivery (E.1)
+
+    @Test
+    void a_slow_rule_does_not_hold_back_another_rules_callbacks_and_still_gets_its_own_in_order() {
+        var two = new Client(service, TWO).authenticated();
+        for (var u : List.of("ta", "t1", "t2", "t3")) {
+            two.registerUser(u);
+        }
+        receiver.delay("/slow", 1_500);
+        ok(two.post("/users/ta/blocks/users", Map.of("usernames", List.of("t1", "t2", "t3"))));
+
+        var fast = await("/fast", 3, b -> "ban".equals(b.path("payload").path("operation").asText()));
+        assertThat(fast).extracting(b -> b.get("to").asText()).containsExactly("t1", "t2", "t3");
+        assertThat(receiver.all("/slow")).as("the slow rule's receiver is still on its first callback").hasSizeLessThanOrEqualTo(1);
+        var slow = await("/slow", 3, b -> "ban".equals(b.path("payload").path("operation").asText()));
+        assertThat(slow).extracting(b -> b.get("to").asText()).containsExactly("t1", "t2", "t3");
+    }
 
     @Test
     void a_failed_callback_is_retried_once_then_stored_and_the_storage_retry_call_resends_its_bucket() {
