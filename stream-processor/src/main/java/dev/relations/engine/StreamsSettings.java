@@ -87,7 +87,7 @@ public final class StreamsSettings {
     }
 
     /** A group.instance.id ([a-zA-Z0-9._-]) naming this instance of the application. */
-    static String instanceId(String applicationId, String applicationServer) {
+    public static String instanceId(String applicationId, String applicationServer) {
         return (applicationId + "-" + applicationServer).replaceAll("[^a-zA-Z0-9._-]", "-");
     }
 }

@@ -39,6 +39,14 @@ public record Topics(String applicationId) {
         return applicationId + "-dlq";
     }
 
+    /**
+     * Webhook callbacks that could not be delivered (JSON, keyed by app key, timestamped with the
+     * failure), kept for the storage retry call.
+     */
+    public String callbackFailures() {
+        return applicationId + ".callback-failures";
+    }
+
     /** The topics that carry Avro values of the service's own schemas. */
     public List<String> all() {
         return List.of(commands(), steps(), outcomes(), events(), notifications());

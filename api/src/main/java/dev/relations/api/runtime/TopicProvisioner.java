@@ -34,6 +34,10 @@ final class TopicProvisioner {
                             // The event log is the replayable history: kept forever.
                             topic(topics.events(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")),
                             topic(topics.notifications(), settings, Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000))),
+                            // Failed webhook callbacks: Easemob keeps them 3 days for the storage retry call.
+                            topic(topics.callbackFailures(), settings,
+                                    Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(3L * 24 * 3600 * 1000),
+                                            TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime")),
                             // Unreadable commands: rare, read by people rather than the service, so kept a month.
                             topic(topics.deadLetters(), settings,
                                     Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(30L * 24 * 3600 * 1000))))

@@ -57,6 +57,22 @@ final class ChildService implements AutoCloseable {
         return child;
     }
 
+    /**
+     * The embedded default (its own broker and registry on the given ports, data under
+     * {@code dataDir}, rate limits off) with the default app's client secret, plus {@code env}.
+     */
+    static ChildService embedded(Path dataDir, String name, int httpPort, int kafkaPort, int registryPort, String clientSecret,
+                                 Map<String, String> env, List<String> jvmFlags) throws Exception {
+        var all = new java.util.HashMap<>(Map.of(
+                "RELATIONS_DATA_DIR", dataDir.toString(),
+                "RELATIONS_EMBEDDED_KAFKA_PORT", Integer.toString(kafkaPort),
+                "RELATIONS_EMBEDDED_REGISTRY_PORT", Integer.toString(registryPort),
+                "RELATIONS_CLIENT_SECRET", clientSecret,
+                "RELATIONS_RATE_LIMITS_ENABLED", "false"));
+        all.putAll(env);
+        return start(dataDir, name, httpPort, all, jvmFlags);
+    }
+
     String baseUrl() {
         return "http://localhost:" + port;
     }

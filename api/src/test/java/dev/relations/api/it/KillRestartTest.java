@@ -58,12 +58,7 @@ class KillRestartTest {
     }
 
     private ChildService start(Path dataDir, int httpPort, int kafkaPort, int registryPort, String name) throws Exception {
-        var child = ChildService.start(dataDir, name, httpPort, Map.of(
-                "RELATIONS_DATA_DIR", dataDir.toString(),
-                "RELATIONS_EMBEDDED_KAFKA_PORT", Integer.toString(kafkaPort),
-                "RELATIONS_EMBEDDED_REGISTRY_PORT", Integer.toString(registryPort),
-                "RELATIONS_CLIENT_SECRET", SECRET,
-                "RELATIONS_RATE_LIMITS_ENABLED", "false"));
+        var child = ChildService.embedded(dataDir, name, httpPort, kafkaPort, registryPort, SECRET, Map.of(), List.of());
         started.add(child);
         return child;
     }

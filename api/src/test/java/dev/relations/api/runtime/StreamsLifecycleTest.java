@@ -1,5 +1,7 @@
 package dev.relations.api.runtime;
 
+import dev.relations.api.MutableClock;
+
 import dev.relations.api.it.TestCluster;
 import dev.relations.schemas.serde.SchemaRegistryException;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,7 +22,6 @@ import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Restoring and rebalancing never time out; a failure only a restart mends ends the process. */
 class StreamsLifecycleTest {
     private final List<String> exits = new CopyOnWriteArrayList<>();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
 
     @Test
     void a_client_in_error_ends_the_process_once() {
@@ -121,29 +122,6 @@ class StreamsLifecycleTest {
 
         @Override
         public void process(Record<String, String> record) {
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -1,0 +1,86 @@
+package dev.relations.api.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.relations.api.webhooks.WebhookDispatcher;
+import dev.relations.engine.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks configured on a deployment with history: its dispatcher (default start) calls back
+ * what happens from its start, including a write right after it, and none of the history.
+ */
+class WebhooksStartTest {
+    private static final TestApp APP = TestApp.unique("hookstart", 100);
+    private final CallbackReceiver receiver = new CallbackReceiver();
+
+    @AfterEach
+    void close() {
+        receiver.close();
+    }
+
+    private static boolean banOf(JsonNode body, String target) {
+        return "ban".equals(body.path("payload").path("operation").asText()) && target.equals(body.path("to").asText());
+    }
+
+    private static long committedStart(TestCluster cluster, String applicationId) throws Exception {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(WebhookDispatcher.groupOf(applicationId)).partitionsToOffsetAndMetadata().get()
+                    .values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+        }
+    }
+
+    private static long end(TestCluster cluster, String applicationId) throws Exception {
+        var topic = new Topics(applicationId).events();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+            return admin.listOffsets(partitions, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get()
+                    .values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        }
+    }
+
+    @Test
+    void a_new_dispatcher_calls_back_from_its_start_on_and_not_the_history_before_it() throws Exception {
+        var cluster = TestCluster.get();
+        var applicationId = "webhooks-start-" + APP.name();
+        var stateDir = cluster.newDirectory("webhooks-start");
+        int port = TestCluster.freePort();
+
+        try (var before = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), APP)) {
+            var client = new Client(before, APP).authenticated();
+            for (var u : List.of("sa", "sb", "sc")) {
+                client.registerUser(u);
+            }
+            assertThat(client.post("/users/sa/blocks/users", Map.of("usernames", List.of("sb"))).status()).isEqualTo(200);
+        }
+
+        var rule = "relations.apps." + APP.name() + ".callbacks.hook.";
+        try (var after = ServiceInstance.start(cluster, applicationId, stateDir, port,
+                Map.of(rule + "url", receiver.url("/start"), rule + "secret", "s"), APP)) {
+            // The group's start is committed at the events topic's end before the service takes a write.
+            assertThat(committedStart(cluster, applicationId)).isEqualTo(end(cluster, applicationId)).isPositive();
+            var client = new Client(after, APP).authenticated();
+            assertThat(client.post("/users/sa/blocks/users", Map.of("usernames", List.of("sc"))).status()).isEqualTo(200);
+
+            Eventually.until(() -> !receiver.delivered("/start", b -> banOf(b, "sc")).isEmpty());
+            Thread.sleep(1_000);
+            assertThat(receiver.delivered("/start", b -> banOf(b, "sb"))).isEmpty();
+            assertThat(receiver.all("/start")).hasSize(1);
+        }
+    }
+}
