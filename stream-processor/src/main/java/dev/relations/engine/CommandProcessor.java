@@ -326,7 +326,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             }
         }
         // The events are folded above; the follow-ups (to the app's aggregate) leave like any other.
-        apply(step, Decision.of(List.of(), decision.followUps()), event -> { }, event -> null, CommandMapping::toAvro);
+        apply(step, Decision.of(List.of(), decision.followUps()), event -> { }, event -> null, CommandMapping::toAvro,
+                Optional.empty());
         return decision.verdict();
     }
 
@@ -334,19 +335,22 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private Optional<Verdict> handleApp(Step step, AppCommand command) {
         var app = new StoreApp(step.ctx().tenant(), stores);
         var decision = AppDecider.decide(command, step.ctx(), app, limits.app().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro);
+        return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro,
+                Optional.empty());
     }
 
     private Optional<Verdict> handleContacts(Step step, ContactCommand command) {
         var roster = new StoreRoster(step.ctx().tenant(), step.user(), stores);
         var decision = ContactDecider.decide(command, step.ctx(), roster, limits.roster().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro);
+        return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro,
+                ContactDecider.atDeadline(command).map(CommandMapping::toAvro));
     }
 
     private Optional<Verdict> handleBlocks(Step step, BlockCommand command) {
         var list = new StoreBlocklist(step.ctx().tenant(), step.user(), stores);
         var decision = BlockDecider.decide(command, step.ctx(), list, limits.roster().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro);
+        return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro,
+                BlockDecider.atDeadline(command).map(CommandMapping::toAvro));
     }
 
     private Optional<Verdict> handleRoom(Step step, RoomCommand command) {
@@ -354,19 +358,25 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var decision = RoomDecider.decide(command, step.ctx(), room, limits.rooms().apply(step.ctx().tenant()));
         // Events are mapped after they are folded in, so a join's member_count is the count after it.
         return apply(step, decision, event -> RoomDecider.evolve(room, event), event -> RoomEventMapping.of(event, room),
-                CommandMapping::toAvro);
+                CommandMapping::toAvro, RoomDecider.atDeadline(command).map(CommandMapping::toAvro));
     }
 
     /** Seats are bookkeeping of the joined-rooms limit: their events are never published. */
     private Optional<Verdict> handleSeats(Step step, SeatCommand command) {
         var seats = new StoreSeats(step.ctx().tenant(), step.user(), stores);
         var decision = SeatDecider.decide(command, step.ctx(), seats, limits.seats().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> SeatDecider.evolve(seats, event), event -> null, CommandMapping::toAvro);
+        return apply(step, decision, event -> SeatDecider.evolve(seats, event), event -> null, CommandMapping::toAvro,
+                Optional.empty());
     }
 
-    /** Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. */
+    /**
+     * Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. A first
+     * step left waiting for steps elsewhere records {@code atDeadline}, the command its decider names to
+     * settle it, to be sent here if the request is still unanswered at the deadline.
+     */
     private <E, C> Optional<Verdict> apply(Step step, Decision<E, C> decision, Consumer<E> evolve,
-                                           Function<E, EventMapping.Published> published, Function<C, Object> toAvro) {
+                                           Function<E, EventMapping.Published> published, Function<C, Object> toAvro,
+                                           Optional<Object> atDeadline) {
         for (E event : decision.events()) {
             evolve.accept(event);
             var visible = published.apply(event);
@@ -382,24 +392,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                     .build();
             outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
         }
-        if (step.envelope().getExternal() && decision.verdict().isEmpty() && decision.followUps().size() == 1) {
-            reserveUntilDeadline(step, toAvro.apply(decision.followUps().getFirst().command()));
+        if (step.envelope().getExternal() && decision.verdict().isEmpty()) {
+            atDeadline.ifPresent(body -> deadlines.reserve(step.record().key(),
+                    CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(body).build(), step.ctx().now()));
         }
         return decision.verdict();
-    }
-
-    /**
-     * A first step waiting for one step elsewhere: what that step's failure would send back here
-     * is sent anyway if the request is still unanswered at the deadline. Chains that wait for
-     * several steps (imports and batches of more than one target) have no deadline yet.
-     */
-    private void reserveUntilDeadline(Step step, Object followUp) {
-        for (var compensation : Compensations.of(CommandMapping.toDomain(followUp))) {
-            if (compensation.target().equals(step.self())) {
-                var envelope = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(compensation.body()).build();
-                deadlines.reserve(step.record().key(), envelope, step.ctx().now());
-            }
-        }
     }
 
     private void publish(Step step, EventMapping.Published published) {

@@ -3,7 +3,6 @@ package dev.relations.engine;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
 import dev.relations.schemas.Outcome;
-import dev.relations.schemas.RegisterUser;
 import dev.relations.schemas.ReserveContactPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,10 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static dev.relations.engine.TopologyHarness.addBody;
-import static dev.relations.engine.TopologyHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,11 +33,7 @@ class ReservationDeadlineTest {
     void startDriver() {
         relations = new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(1)),
                 RequestRetention.of(RelationsTopology.REQUEST_RETENTION), DEADLINE, true);
-        for (var user : List.of("alice", "bob", "carol")) {
-            relations.submit(CHAT, user, new RegisterUser(view(user), "pbkdf2$" + user));
-            relations.deliverAllHeld();
-        }
-        relations.clearOutputs();
+        relations.givenRunningHeldSteps(CHAT, "alice", "bob", "carol");
     }
 
     @AfterEach
@@ -107,10 +100,6 @@ class ReservationDeadlineTest {
     }
 
     private Outcome addAndRunChain(String owner, String friend) {
-        var requestId = relations.submit(CHAT, owner, addBody(owner, friend));
-        relations.deliverAllHeld();
-        var answered = relations.outcomes.readKeyValuesToList();
-        assertThat(answered).extracting(kv -> kv.key).containsExactly(requestId);
-        return answered.getFirst().value;
+        return relations.runChain(relations.submit(CHAT, owner, addBody(owner, friend)));
     }
 }

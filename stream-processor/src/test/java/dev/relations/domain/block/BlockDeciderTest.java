@@ -16,6 +16,7 @@ import dev.relations.domain.block.BlockEvent.BlocksReserved;
 import dev.relations.domain.block.BlockEvent.UnblockReason;
 import dev.relations.domain.block.BlockEvent.UserUnblocked;
 import dev.relations.domain.block.BlockEvent.UsersBlocked;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Reply.ContactReply;
 import dev.relations.domain.common.Reply.NamesReply;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static dev.relations.domain.block.BlockScenario.blocked;
 import static dev.relations.domain.block.BlockScenario.blockingOthers;
@@ -210,7 +211,7 @@ class BlockDeciderTest {
                     .events(new BlockerAnswered(ALICE, "req-1", BOB, true))
                     .noFollowUps()
                     .undecided();
-            assertThat(scenario.list().batch("req-1").map(BlockBatch::awaiting)).contains(Set.of(CAROL));
+            assertThat(scenario.list().batch("req-1").map(b -> b.gather().awaiting())).contains(List.of(CAROL));
         }
 
         @Test
@@ -486,7 +487,7 @@ class BlockDeciderTest {
             fold(new BlocksReserved(ALICE, "req-1", List.of(DAVE, BOB, CAROL), List.of(BOB, CAROL), NOW));
 
             assertThat(list.batch("req-1")).contains(
-                    new BlockBatch("req-1", List.of(DAVE, BOB, CAROL), List.of(BOB, CAROL), Set.of(BOB, CAROL), Set.of()));
+                    new BlockBatch(Gather.start("req-1", List.of(BOB, CAROL), Map.of(), List.of()), List.of(DAVE, BOB, CAROL)));
         }
 
         @Test
@@ -496,7 +497,9 @@ class BlockDeciderTest {
                     new BlockerAnswered(ALICE, "req-1", CAROL, false));
 
             assertThat(list.batch("req-1")).contains(
-                    new BlockBatch("req-1", List.of(BOB, CAROL, DAVE), List.of(BOB, CAROL, DAVE), Set.of(DAVE), Set.of(CAROL)));
+                    new BlockBatch(Gather.start("req-1", List.of(BOB, CAROL, DAVE),
+                            Map.of(BOB, BlockBatch.Answer.EXISTS, CAROL, BlockBatch.Answer.MISSING), List.of()),
+                            List.of(BOB, CAROL, DAVE)));
         }
 
         @Test

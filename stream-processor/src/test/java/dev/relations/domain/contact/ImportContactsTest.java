@@ -1,5 +1,6 @@
 package dev.relations.domain.contact;
 
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Reply.ContactReply;
 import dev.relations.domain.common.Reply.ImportReply;
@@ -80,7 +81,7 @@ class ImportContactsTest {
                 .undecided();
         assertThat(scenario.roster().size()).isEqualTo(2);
         assertThat(scenario.roster().importing("req-1"))
-                .contains(new ImportProgress("req-1", List.of(BOB, CAROL), Map.of(), List.of(), true));
+                .contains(new ImportProgress(Gather.start("req-1", List.of(BOB, CAROL), Map.of(), List.of()), true));
     }
 
     @Test
@@ -189,7 +190,7 @@ class ImportContactsTest {
                 .followUps(askFor(CAROL, true))
                 .undecided();
         assertThat(scenario.roster().size()).isEqualTo(2);
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::waiting)).contains(List.of(DAVE));
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().queued())).contains(List.of(DAVE));
     }
 
     // Bob's slot was reserved by another add (req-0), which Bob refused; Bob then accepted the import's ask.
@@ -218,7 +219,7 @@ class ImportContactsTest {
                 .noFollowUps()
                 .undecided();
         assertThat(scenario.roster().contact(BOB).map(Contact::confirmed)).contains(true);
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::answers))
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().answers()))
                 .contains(Map.of(BOB, ImportBucket.SUCCESS));
     }
 
@@ -272,7 +273,7 @@ class ImportContactsTest {
                 .noEvents()
                 .noFollowUps()
                 .undecided();
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::answers))
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().answers()))
                 .contains(Map.of(BOB, ImportBucket.SUCCESS));
     }
 
@@ -284,7 +285,7 @@ class ImportContactsTest {
                 .when(new ConfirmContact(ALICE, BOB, user(BOB), "rest", true))
                 .events(new ContactAdded(ALICE, BOB, "rest", true, NOW))
                 .accepted(new ContactReply(user(ALICE), user(BOB)));
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::answers)).contains(Map.of());
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().answers())).contains(Map.of());
     }
 
     @Test
