@@ -243,6 +243,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             }
             stores.requests.put(requestKey, new StoredRequest(false, null, envelope.getIssuedAt()));
         }
+        if (envelope.getAtDeadline() && answered(requestKey)) {
+            // The sweep found the request unanswered, but an answer overtook what it sent: the request is settled.
+            return;
+        }
         var verdict = switch (CommandMapping.toDomain(envelope.getBody())) {
             case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
             case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
@@ -252,6 +256,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             case CommandMapping.Routed.ToApp app -> handleApp(step, app.command());
         };
         verdict.ifPresent(v -> answer(record, requestKey, v));
+    }
+
+    private boolean answered(String requestKey) {
+        var request = stores.requests.get(requestKey);
+        return request != null && request.getDone();
     }
 
     /** Sends the verdict and keeps it for retries of the request. */
@@ -283,7 +292,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             LOG.error("event=command_failed request_id={} key={} command={} compensations={}", envelope.getRequestId(),
                     record.key(), envelope.getBody().getClass().getSimpleName(), compensation.size(), error);
             for (var next : compensation) {
-                var command = CommandEnvelope.newBuilder(envelope).setExternal(false).setBody(next.body()).build();
+                var command = CommandEnvelope.newBuilder(envelope).setExternal(false).setAtDeadline(false)
+                        .setBody(next.body()).build();
                 outputs.command(record, RecordKeys.of(tenant, next.target()), command);
             }
             if (compensation.isEmpty()) {
@@ -388,13 +398,15 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         for (var followUp : decision.followUps()) {
             var next = CommandEnvelope.newBuilder(step.envelope())
                     .setExternal(false)
+                    .setAtDeadline(false)
                     .setBody(toAvro.apply(followUp.command()))
                     .build();
             outputs.command(step.record(), RecordKeys.of(tenant, followUp.target()), next);
         }
         if (step.envelope().getExternal() && decision.verdict().isEmpty()) {
             atDeadline.ifPresent(body -> deadlines.reserve(step.record().key(),
-                    CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(body).build(), step.ctx().now()));
+                    CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setAtDeadline(true).setBody(body).build(),
+                    step.ctx().now()));
         }
         return decision.verdict();
     }

@@ -19,7 +19,8 @@ import java.util.ArrayList;
  * waits for several (an import, a block batch, a room's batch add or creation), an expiry that
  * settles it with the answers it has. A wall-clock sweep sends those that fall due while their
  * request is still unanswered: a step that never answers counts as a failed one, so whatever was
- * reserved for it is released and the request answered. A late single-peer answer is then handled
+ * reserved for it is released and the request answered. What the sweep sends is marked
+ * ({@code at_deadline}) and dropped if an answer overtook it and settled the request first. A late single-peer answer is then handled
  * like any answer that finds its reservation gone (the contact decider takes a free slot or rolls
  * the friend's side back); a late answer to an expired batch only undoes its peer's side. Entries
  * of answered requests are dropped when due.

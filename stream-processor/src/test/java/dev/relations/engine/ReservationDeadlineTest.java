@@ -2,6 +2,7 @@ package dev.relations.engine;
 
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
+import dev.relations.schemas.AddRoomMember;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.ReserveContactPeer;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import java.time.Duration;
 
 import static dev.relations.engine.TopologyHarness.addBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A contact add whose friend's step never answers: the owner's slot is released at the
@@ -97,6 +99,46 @@ class ReservationDeadlineTest {
         assertThat(relations.outcomes.isEmpty()).isTrue();
         assertThat(relations.confirmedEdge(CHAT, "alice", "bob")).isTrue();
         assertThat(relations.confirmedEdge(CHAT, "bob", "alice")).isTrue();
+    }
+
+    @Test
+    void a_settlement_overtaken_by_the_friends_answer_is_dropped_and_the_add_stands() {
+        var requestId = relations.submit(CHAT, "alice", addBody("alice", "bob"));
+        answerOvertakingTheSettlement(requestId);
+
+        assertThat(relations.confirmedEdge(CHAT, "alice", "bob")).isTrue();
+        assertThat(relations.confirmedEdge(CHAT, "bob", "alice")).isTrue();
+        assertThat(relations.size(CHAT, "alice")).isEqualTo(1);
+    }
+
+    @Test
+    void a_joins_settlement_overtaken_by_the_users_answer_is_dropped_and_the_user_keeps_the_seat() {
+        var rooms = new RoomSteps(relations);
+        relations.runChain(relations.submitToRoom(CHAT, "101", RoomSteps.createBody("101", 3, "alice")));
+        var requestId = relations.submitToRoom(CHAT, "101", new AddRoomMember("101", "bob"));
+        answerOvertakingTheSettlement(requestId);
+
+        assertThat(rooms.memberOrder(CHAT, "101")).containsExactly("alice", "bob");
+        assertThat(rooms.seats(CHAT, "bob")).containsExactly("101");
+    }
+
+    /**
+     * The request's held peer step stays held past the deadline; it then runs and answers (200)
+     * before what the sweep sent, which runs last and must change nothing.
+     */
+    private void answerOvertakingTheSettlement(String requestId) {
+        var peerStep = relations.heldSteps.readKeyValuesToList();
+        relations.advanceWallClock(DEADLINE.plusSeconds(5));
+        var settlement = relations.heldSteps.readKeyValuesToList();
+        assertThat(settlement).as("sent by the sweep").hasSize(1);
+
+        peerStep.forEach(relations::deliver);
+        relations.deliverAllHeld();
+        assertThat(relations.outcomes.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.getStatus())
+                .containsExactly(tuple(requestId, 200));
+        settlement.forEach(relations::deliver);
+        relations.deliverAllHeld();
+        assertThat(relations.outcomes.isEmpty()).as("a second verdict").isTrue();
     }
 
     private Outcome addAndRunChain(String owner, String friend) {
