@@ -128,10 +128,13 @@ public record Gather<A>(String requestId, List<Username> targets, Map<Username, 
 
     /** The deadline passed: every awaiting target is answered {@code unanswered} and becomes overdue. */
     public Gather<A> expire(A unanswered) {
-        var late = awaiting();
         var next = new HashMap<>(answers);
-        late.forEach(t -> next.put(t, unanswered));
-        return new Gather<>(requestId, targets, next, queued, new LinkedHashSet<>(late));
+        var late = new LinkedHashSet<>(overdue);
+        for (var target : awaiting()) {
+            next.put(target, unanswered);
+            late.add(target);
+        }
+        return new Gather<>(requestId, targets, next, queued, late);
     }
 
     /** The targets whose answer matches, in request order. */
@@ -155,8 +158,8 @@ public record Gather<A>(String requestId, List<Username> targets, Map<Username, 
     }
 
     private static Set<Username> without(Set<Username> set, Username target) {
-        var next = new ArrayList<>(set);
+        var next = new LinkedHashSet<>(set);
         next.remove(target);
-        return new LinkedHashSet<>(next);
+        return next;
     }
 }

@@ -131,6 +131,13 @@ class GatherTest {
     }
 
     @Test
+    void expiring_again_keeps_the_targets_already_overdue() {
+        var expired = asking.answer(BOB, "ok").expire("unknown");
+
+        assertThat(expired.expire("unknown")).isEqualTo(expired);
+    }
+
+    @Test
     void answered_in_time_excludes_the_overdue_targets() {
         var expired = asking.answer(BOB, "ok").expire("unknown");
 
