@@ -273,6 +273,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             }
             stores.requests.put(requestKey, RequestLog.inProgress(envelope.getIssuedAt()));
         }
+        if (envelope.getAtDeadline() && answered(requestKey)) {
+            // The sweep found the request unanswered, but an answer overtook what it sent: the request is settled.
+            return;
+        }
         var verdict = switch (routed) {
             case CommandMapping.Routed.ToUser user -> handleUser(step, user.command());
             case CommandMapping.Routed.ToContacts contact -> handleContacts(step, contact.command());
@@ -283,6 +287,11 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             case CommandMapping.Routed.ToIdempotencyKey ignored -> throw new IllegalStateException("claims are answered above");
         };
         verdict.ifPresent(v -> answer(record, requestKey, v));
+    }
+
+    private boolean answered(String requestKey) {
+        var request = stores.requests.get(requestKey);
+        return request != null && request.getDone();
     }
 
     /** Sends the verdict and keeps it for retries of the request. */
@@ -314,7 +323,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             LOG.error("event=command_failed request_id={} key={} command={} compensations={}", envelope.getRequestId(),
                     record.key(), envelope.getBody().getClass().getSimpleName(), compensation.size(), error);
             for (var next : compensation) {
-                var command = CommandEnvelope.newBuilder(envelope).setExternal(false).setBody(next.body()).build();
+                var command = CommandEnvelope.newBuilder(envelope).setExternal(false).setAtDeadline(false)
+                        .setBody(next.body()).build();
                 outputs.command(record, RecordKeys.of(tenant, next.target()), command);
             }
             if (compensation.isEmpty()) {
@@ -357,7 +367,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
             }
         }
         // The events are folded above; the follow-ups (to the app's aggregate) leave like any other.
-        apply(step, Decision.of(List.of(), decision.followUps()), event -> { }, event -> null, CommandMapping::toAvro);
+        apply(step, Decision.of(List.of(), decision.followUps()), event -> { }, event -> null, CommandMapping::toAvro,
+                Optional.empty());
         return decision.verdict();
     }
 
@@ -365,7 +376,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private Optional<Verdict> handleApp(Step step, AppCommand command) {
         var app = new StoreApp(step.ctx().tenant(), stores);
         var decision = AppDecider.decide(command, step.ctx(), app, limits.app().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro);
+        return apply(step, decision, event -> AppDecider.evolve(app, event), EventMapping::of, CommandMapping::toAvro,
+                Optional.empty());
     }
 
     /** An Idempotency-Key's claim lives among the requests, so the request retention forgets it too. */
@@ -386,13 +398,15 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private Optional<Verdict> handleContacts(Step step, ContactCommand command) {
         var roster = new StoreRoster(step.ctx().tenant(), step.user(), stores);
         var decision = ContactDecider.decide(command, step.ctx(), roster, limits.roster().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro);
+        return apply(step, decision, event -> ContactDecider.evolve(roster, event), EventMapping::of, CommandMapping::toAvro,
+                ContactDecider.atDeadline(command).map(CommandMapping::toAvro));
     }
 
     private Optional<Verdict> handleBlocks(Step step, BlockCommand command) {
         var list = new StoreBlocklist(step.ctx().tenant(), step.user(), stores);
         var decision = BlockDecider.decide(command, step.ctx(), list, limits.roster().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro);
+        return apply(step, decision, event -> BlockDecider.evolve(list, event), EventMapping::of, CommandMapping::toAvro,
+                BlockDecider.atDeadline(command).map(CommandMapping::toAvro));
     }
 
     private Optional<Verdict> handleRoom(Step step, RoomCommand command) {
@@ -400,7 +414,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         var decision = RoomDecider.decide(command, step.ctx(), room, limits.rooms().apply(step.ctx().tenant()));
         // Events are mapped after they are folded in, so a join's member_count is the count after it.
         var verdict = apply(step, decision, event -> RoomDecider.evolve(room, event), event -> RoomEventMapping.of(event, room),
-                CommandMapping::toAvro);
+                CommandMapping::toAvro, RoomDecider.atDeadline(command).map(CommandMapping::toAvro));
         // The app counts its rooms, for its room quota (SPEC D.3).
         for (var event : decision.events()) {
             switch (event) {
@@ -416,12 +430,18 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private Optional<Verdict> handleSeats(Step step, SeatCommand command) {
         var seats = new StoreSeats(step.ctx().tenant(), step.user(), stores);
         var decision = SeatDecider.decide(command, step.ctx(), seats, limits.seats().apply(step.ctx().tenant()));
-        return apply(step, decision, event -> SeatDecider.evolve(seats, event), event -> null, CommandMapping::toAvro);
+        return apply(step, decision, event -> SeatDecider.evolve(seats, event), event -> null, CommandMapping::toAvro,
+                Optional.empty());
     }
 
-    /** Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. */
+    /**
+     * Folds and publishes a decision's events, sends its follow-ups, and returns its verdict. A first
+     * step left waiting for steps elsewhere records {@code atDeadline}, the command its decider names to
+     * settle it, to be sent here if the request is still unanswered at the deadline.
+     */
     private <E, C> Optional<Verdict> apply(Step step, Decision<E, C> decision, Consumer<E> evolve,
-                                           Function<E, EventMapping.Published> published, Function<C, Object> toAvro) {
+                                           Function<E, EventMapping.Published> published, Function<C, Object> toAvro,
+                                           Optional<Object> atDeadline) {
         for (E event : decision.events()) {
             evolve.accept(event);
             var visible = published.apply(event);
@@ -432,30 +452,18 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         for (var followUp : decision.followUps()) {
             send(step, followUp.target(), toAvro.apply(followUp.command()));
         }
-        if (step.envelope().getExternal() && decision.verdict().isEmpty() && decision.followUps().size() == 1) {
-            reserveUntilDeadline(step, toAvro.apply(decision.followUps().getFirst().command()));
+        if (step.envelope().getExternal() && decision.verdict().isEmpty()) {
+            atDeadline.ifPresent(body -> deadlines.reserve(step.record().key(),
+                    CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setAtDeadline(true).setBody(body).build(),
+                    step.ctx().now()));
         }
         return decision.verdict();
     }
 
     /** Sends a command of this request's chain to another aggregate of the tenant. */
     private void send(Step step, AggregateRef target, Object command) {
-        var next = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(command).build();
+        var next = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setAtDeadline(false).setBody(command).build();
         outputs.command(step.record(), RecordKeys.of(step.ctx().tenant(), target), next);
-    }
-
-    /**
-     * A first step waiting for one step elsewhere: what that step's failure would send back here
-     * is sent anyway if the request is still unanswered at the deadline. Chains that wait for
-     * several steps (imports and batches of more than one target) have no deadline yet.
-     */
-    private void reserveUntilDeadline(Step step, Object followUp) {
-        for (var compensation : Compensations.of(CommandMapping.toDomain(followUp))) {
-            if (compensation.target().equals(step.self())) {
-                var envelope = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setBody(compensation.body()).build();
-                deadlines.reserve(step.record().key(), envelope, step.ctx().now());
-            }
-        }
     }
 
     private void publish(Step step, EventMapping.Published published) {

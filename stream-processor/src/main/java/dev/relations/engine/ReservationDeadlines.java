@@ -13,13 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 
 /**
- * Reservations with a deadline. A chain's first step that reserves something for a step on
- * another partition records, due at the deadline, the compensation its decider names for that
- * step failing. A wall-clock sweep sends the compensations that fall due while their request is
- * still unanswered: a step that never answers counts as a failed one, so the reservation is
- * released and the request answered, as when the step fails. A late answer is then handled like
- * any answer that finds its reservation gone (the contact decider takes a free slot or rolls the
- * friend's side back). Entries of answered requests are dropped when due.
+ * Reservations with a deadline. A chain's first step that waits for steps on other partitions
+ * records, due at the deadline, the command its decider names to settle it ({@code atDeadline}):
+ * for an add that waits for one peer, what that peer's step failing would send; for a batch that
+ * waits for several (an import, a block batch, a room's batch add or creation), an expiry that
+ * settles it with the answers it has. A wall-clock sweep sends those that fall due while their
+ * request is still unanswered: a step that never answers counts as a failed one, so whatever was
+ * reserved for it is released and the request answered. What the sweep sends is marked
+ * ({@code at_deadline}) and dropped if an answer overtook it and settled the request first. A late single-peer answer is then handled
+ * like any answer that finds its reservation gone (the contact decider takes a free slot or rolls
+ * the friend's side back); a late answer to an expired batch only undoes its peer's side. Entries
+ * of answered requests are dropped when due.
  */
 final class ReservationDeadlines {
     private static final Logger LOG = LoggerFactory.getLogger(ReservationDeadlines.class);

@@ -52,6 +52,8 @@ import dev.relations.schemas.UnblockUser;
 import dev.relations.schemas.UnregisterBlocker;
 import dev.relations.schemas.UnblockAnswer;
 import dev.relations.schemas.RemoveBlockPeer;
+import dev.relations.schemas.ExpireImport;
+import dev.relations.schemas.ExpireBlockBatch;
 
 import java.util.List;
 import java.util.Optional;
@@ -127,6 +129,7 @@ public final class CommandMapping {
                     Username.of(p.getAsker()), Username.of(p.getTarget()), ProbePurpose.valueOf(p.getPurpose()), p.getExists()));
             case ImportContacts i -> new Routed.ToContacts(new ContactCommand.ImportContacts(
                     Username.of(i.getOwner()), names(i.getTargets()), i.getNotify()));
+            case ExpireImport e -> new Routed.ToContacts(new ContactCommand.ExpireImport(Username.of(e.getOwner())));
             case BlockUsers b -> new Routed.ToBlocks(new BlockCommand.BlockUsers(Username.of(b.getOwner()), names(b.getTargets())));
             case RegisterBlocker r -> new Routed.ToBlocks(new BlockCommand.RegisterBlocker(
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
@@ -142,6 +145,7 @@ public final class CommandMapping {
                     Username.of(r.getOwner()), Username.of(r.getTarget())));
             case ClaimIdempotencyKey c -> new Routed.ToIdempotencyKey(new KeyCommand.Claim(c.getFingerprint(), c.getLeaseMs()));
             case SettleIdempotencyKey s -> new Routed.ToIdempotencyKey(new KeyCommand.Settle(s.getFingerprint()));
+            case ExpireBlockBatch e -> new Routed.ToBlocks(new BlockCommand.ExpireBlocks(Username.of(e.getOwner())));
             default -> RoomCommandMapping.toDomain(body);
         };
     }
@@ -207,6 +211,7 @@ public final class CommandMapping {
             case ContactCommand.ProbeUser p -> new ProbeUser(p.asker().value(), p.target().value(), p.purpose().name());
             case ContactCommand.ProbeAnswer p -> new ProbeAnswer(p.asker().value(), p.target().value(), p.purpose().name(), p.exists());
             case ContactCommand.ImportContacts i -> new ImportContacts(i.owner().value(), values(i.targets()), i.notice());
+            case ContactCommand.ExpireImport e -> new ExpireImport(e.owner().value());
             case ContactCommand.DropRoster d -> throw new IllegalArgumentException("DropRoster is local to its aggregate");
         };
     }
@@ -222,6 +227,7 @@ public final class CommandMapping {
             case BlockCommand.UnblockAnswer a -> new UnblockAnswer(a.owner().value(), a.target().value(),
                     a.targetUser().map(CommandMapping::view).orElse(null));
             case BlockCommand.RemoveBlockPeer r -> new RemoveBlockPeer(r.owner().value(), r.target().value());
+            case BlockCommand.ExpireBlocks e -> new ExpireBlockBatch(e.owner().value());
             case BlockCommand.DropBlocks d -> throw new IllegalArgumentException("DropBlocks is local to its aggregate");
         };
     }

@@ -65,6 +65,7 @@ public final class EventMapping {
             case ContactEvent.ImportStarted ignored -> null;
             case ContactEvent.ImportAnswered ignored -> null;
             case ContactEvent.ImportAskedNext ignored -> null;
+            case ContactEvent.ImportExpired ignored -> null;
             case ContactEvent.ImportFinished ignored -> null;
         };
     }
@@ -74,6 +75,7 @@ public final class EventMapping {
         return switch (event) {
             case BlockEvent.BlocksReserved ignored -> null;
             case BlockEvent.BlockerAnswered ignored -> null;
+            case BlockEvent.BlocksExpired ignored -> null;
             case BlockEvent.BlocksReleased ignored -> null;
             case BlockEvent.BlockerRegistered ignored -> null;
             case BlockEvent.BlockerUnregistered ignored -> null;

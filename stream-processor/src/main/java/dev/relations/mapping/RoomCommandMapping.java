@@ -17,6 +17,7 @@ import dev.relations.schemas.CreateRoom;
 import dev.relations.schemas.DeleteRoom;
 import dev.relations.schemas.DisallowRoomMembers;
 import dev.relations.schemas.DropRoomMember;
+import dev.relations.schemas.ExpireRoomBatch;
 import dev.relations.schemas.ExpireRoomMutes;
 import dev.relations.schemas.MuteRoomMembers;
 import dev.relations.schemas.NoteRoomEntries;
@@ -84,6 +85,7 @@ public final class RoomCommandMapping {
             case MuteRoomMembers m -> new RoomCommand.MuteMembers(room(m.getRoom()), names(m.getUsers()), m.getDurationMs());
             case UnmuteRoomMembers u -> new RoomCommand.UnmuteMembers(room(u.getRoom()), names(u.getUsers()));
             case ExpireRoomMutes e -> new RoomCommand.ExpireMutes(room(e.getRoom()), e.getNow());
+            case ExpireRoomBatch e -> new RoomCommand.ExpireJoins(room(e.getRoom()));
             case SetRoomMuteAll s -> new RoomCommand.SetMuteAll(room(s.getRoom()), s.getEnabled());
             case RoomUserChecked c -> new RoomCommand.UserChecked(room(c.getRoom()), user(c.getUser()),
                     RoomCommand.UserCheck.valueOf(c.getCheck()), c.getExists());
@@ -118,6 +120,7 @@ public final class RoomCommandMapping {
             case RoomCommand.MuteMembers m -> new MuteRoomMembers(m.room().value(), values(m.users()), m.durationMs());
             case RoomCommand.UnmuteMembers u -> new UnmuteRoomMembers(u.room().value(), values(u.users()));
             case RoomCommand.ExpireMutes e -> new ExpireRoomMutes(e.room().value(), e.now());
+            case RoomCommand.ExpireJoins e -> new ExpireRoomBatch(e.room().value());
             case RoomCommand.SetMuteAll s -> new SetRoomMuteAll(s.room().value(), s.enabled());
             case RoomCommand.UserChecked c -> new RoomUserChecked(c.room().value(), c.user().value(), c.check().name(), c.exists());
         };

@@ -33,6 +33,7 @@ public final class RoomEventMapping {
             case RoomEvent.BatchStarted ignored -> null;
             case RoomEvent.SeatAnswered ignored -> null;
             case RoomEvent.BatchQueued ignored -> null;
+            case RoomEvent.BatchExpired ignored -> null;
             case RoomEvent.BatchFinished ignored -> null;
             case RoomEvent.RoomCreated c -> published("room.created", new RoomCreated(c.room().value(), c.info().name(),
                     c.info().description(), c.info().maxUsers(), c.info().owner().value(), c.info().custom(), c.info().created()));

@@ -1,6 +1,7 @@
 package dev.relations.store;
 
 import dev.relations.mapping.CommandMapping;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.RoomId;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.room.Member;
@@ -12,9 +13,11 @@ import dev.relations.schemas.StoredMember;
 import dev.relations.schemas.StoredRoom;
 import dev.relations.schemas.StoredRoomBatch;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /** Stored chatroom records to the domain's room views and back. */
@@ -42,17 +45,29 @@ public final class RoomMapping {
     }
 
     static RoomBatch batch(String requestId, StoredRoomBatch b, RoomId id) {
-        var refused = new HashMap<Username, SeatRefusal>();
-        b.getRefused().forEach((user, reason) -> refused.put(Username.of(user), SeatRefusal.valueOf(reason)));
-        return new RoomBatch(requestId, CommandMapping.names(b.getAsked()),
-                new LinkedHashSet<>(CommandMapping.names(b.getAwaiting())), refused,
-                Optional.ofNullable(b.getCreation()).map(r -> info(id, r)), CommandMapping.names(b.getQueued()));
+        var asked = CommandMapping.names(b.getAsked());
+        var awaiting = new HashSet<>(CommandMapping.names(b.getAwaiting()));
+        var queued = CommandMapping.names(b.getQueued());
+        var answers = new HashMap<Username, Optional<SeatRefusal>>();
+        for (var user : asked) {
+            if (!awaiting.contains(user)) {
+                answers.put(user, Optional.ofNullable(b.getRefused().get(user.value())).map(SeatRefusal::valueOf));
+            }
+        }
+        var targets = new ArrayList<>(asked);
+        targets.addAll(queued);
+        return new RoomBatch(new Gather<>(requestId, targets, answers, queued,
+                new HashSet<>(CommandMapping.names(b.getOverdue()))),
+                Optional.ofNullable(b.getCreation()).map(r -> info(id, r)));
     }
 
     static StoredRoomBatch stored(RoomBatch b) {
+        var gather = b.gather();
         var refused = new LinkedHashMap<String, String>();
-        b.refused().forEach((user, reason) -> refused.put(user.value(), reason.name()));
-        return new StoredRoomBatch(CommandMapping.values(b.asked()), CommandMapping.values(b.awaiting().stream().toList()),
-                refused, b.creation().map(RoomMapping::stored).orElse(null), CommandMapping.values(b.queued()));
+        gather.answered(Optional::isPresent).forEach(user -> refused.put(user.value(), gather.answerOf(user).orElseThrow()
+                .orElseThrow().name()));
+        return new StoredRoomBatch(CommandMapping.values(gather.asked()), CommandMapping.values(gather.awaiting()),
+                refused, b.creation().map(RoomMapping::stored).orElse(null), CommandMapping.values(gather.queued()),
+                CommandMapping.values(List.copyOf(gather.overdue())));
     }
 }

@@ -3,15 +3,16 @@ package dev.relations.store;
 import dev.relations.domain.block.Block;
 import dev.relations.domain.block.BlockBatch;
 import dev.relations.domain.block.Blocklist;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
+import dev.relations.mapping.CommandMapping;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredBlock;
 
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -71,22 +72,20 @@ public final class StoreBlocklist implements Blocklist {
         return Optional.ofNullable(stores.batches.get(Keys.batch(tenant, owner, requestId)))
                 .filter(b -> BLOCK.equals(b.getKind()))
                 .map(b -> {
+                    // `answers` names exactly the targets this batch reserved; the others were blocked already.
                     var pending = b.getTargets().stream().filter(b.getAnswers()::containsKey).map(Username::of).toList();
-                    var awaiting = new LinkedHashSet<Username>();
-                    var missing = new HashSet<Username>();
-                    var failed = new HashSet<Username>();
+                    var answers = new HashMap<Username, BlockBatch.Answer>();
                     b.getAnswers().forEach((target, answer) -> {
-                        var name = Username.of(target);
                         switch (answer) {
-                            case AWAITING -> awaiting.add(name);
-                            case MISSING -> missing.add(name);
-                            case FAILED -> failed.add(name);
+                            case EXISTS -> answers.put(Username.of(target), BlockBatch.Answer.EXISTS);
+                            case MISSING -> answers.put(Username.of(target), BlockBatch.Answer.MISSING);
+                            case FAILED -> answers.put(Username.of(target), BlockBatch.Answer.FAILED);
                             default -> {
                             }
                         }
                     });
-                    return new BlockBatch(requestId, b.getTargets().stream().map(Username::of).toList(),
-                            pending, awaiting, missing, failed);
+                    return new BlockBatch(new Gather<>(requestId, pending, answers, List.of(),
+                            new HashSet<>(CommandMapping.names(b.getOverdue()))), CommandMapping.names(b.getTargets()));
                 });
     }
 
@@ -113,15 +112,18 @@ public final class StoreBlocklist implements Blocklist {
 
     @Override
     public void putBatch(BlockBatch batch) {
+        var gather = batch.gather();
         var answers = new HashMap<String, String>();
-        for (var target : batch.pending()) {
-            answers.put(target.value(), batch.awaiting().contains(target) ? AWAITING
-                    : batch.missing().contains(target) ? MISSING
-                    : batch.failed().contains(target) ? FAILED : EXISTS);
+        for (var target : gather.targets()) {
+            answers.put(target.value(), gather.answerOf(target).map(answer -> switch (answer) {
+                case EXISTS -> EXISTS;
+                case MISSING -> MISSING;
+                case FAILED -> FAILED;
+            }).orElse(AWAITING));
         }
         stores.batches.put(Keys.batch(tenant, owner, batch.requestId()), new StoredBatch(BLOCK,
-                batch.targets().stream().map(Username::value).toList(),
-                batch.awaiting().stream().map(Username::value).toList(), answers, false));
+                CommandMapping.values(batch.named()), CommandMapping.values(gather.awaiting()), answers, false,
+                CommandMapping.values(List.copyOf(gather.overdue()))));
     }
 
     @Override

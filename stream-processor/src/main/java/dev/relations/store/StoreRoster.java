@@ -1,5 +1,6 @@
 package dev.relations.store;
 
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.User;
 import dev.relations.domain.common.Username;
@@ -7,10 +8,12 @@ import dev.relations.domain.contact.Contact;
 import dev.relations.domain.contact.ImportBucket;
 import dev.relations.domain.contact.ImportProgress;
 import dev.relations.domain.contact.Roster;
+import dev.relations.mapping.CommandMapping;
 import dev.relations.schemas.StoredBatch;
 import dev.relations.schemas.StoredContact;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,19 +78,21 @@ public final class StoreRoster implements Roster {
                 .map(b -> {
                     Map<Username, ImportBucket> answers = new HashMap<>();
                     b.getAnswers().forEach((target, bucket) -> answers.put(Username.of(target), ImportBucket.ofJsonName(bucket)));
-                    return new ImportProgress(requestId, b.getTargets().stream().map(Username::of).toList(), answers,
-                            b.getAwaiting().stream().map(Username::of).toList(), b.getNotify());
+                    // For an import, `awaiting` holds the targets not asked yet (queued for a free slot).
+                    return new ImportProgress(new Gather<>(requestId, CommandMapping.names(b.getTargets()), answers,
+                            CommandMapping.names(b.getAwaiting()), new HashSet<>(CommandMapping.names(b.getOverdue()))),
+                            b.getNotify());
                 });
     }
 
     @Override
     public void putImport(ImportProgress progress) {
+        var gather = progress.gather();
         var answers = new HashMap<String, String>();
-        progress.answers().forEach((target, bucket) -> answers.put(target.value(), bucket.jsonName()));
-        // For an import, `awaiting` holds the targets not asked yet (waiting for a free slot).
+        gather.answers().forEach((target, bucket) -> answers.put(target.value(), bucket.jsonName()));
         stores.batches.put(Keys.batch(tenant, owner, progress.requestId()), new StoredBatch(IMPORT,
-                progress.targets().stream().map(Username::value).toList(),
-                progress.waiting().stream().map(Username::value).toList(), answers, progress.notice()));
+                CommandMapping.values(gather.targets()), CommandMapping.values(gather.queued()), answers, progress.notice(),
+                CommandMapping.values(List.copyOf(gather.overdue()))));
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.relations.engine;
 
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
+import dev.relations.schemas.AddRoomMember;
 import dev.relations.schemas.Outcome;
-import dev.relations.schemas.RegisterUser;
 import dev.relations.schemas.ReserveContactPeer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import static dev.relations.engine.TopologyHarness.addBody;
-import static dev.relations.engine.TopologyHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A contact add whose friend's step never answers: the owner's slot is released at the
@@ -36,11 +35,7 @@ class ReservationDeadlineTest {
     void startDriver() {
         relations = new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(1)),
                 RequestRetention.of(RelationsTopology.REQUEST_RETENTION), DEADLINE, true);
-        for (var user : List.of("alice", "bob", "carol")) {
-            relations.submit(CHAT, user, new RegisterUser(view(user), "pbkdf2$" + user));
-            relations.deliverAllHeld();
-        }
-        relations.clearOutputs();
+        relations.givenRunningHeldSteps(CHAT, "alice", "bob", "carol");
     }
 
     @AfterEach
@@ -106,11 +101,47 @@ class ReservationDeadlineTest {
         assertThat(relations.confirmedEdge(CHAT, "bob", "alice")).isTrue();
     }
 
-    private Outcome addAndRunChain(String owner, String friend) {
-        var requestId = relations.submit(CHAT, owner, addBody(owner, friend));
+    @Test
+    void a_settlement_overtaken_by_the_friends_answer_is_dropped_and_the_add_stands() {
+        var requestId = relations.submit(CHAT, "alice", addBody("alice", "bob"));
+        answerOvertakingTheSettlement(requestId);
+
+        assertThat(relations.confirmedEdge(CHAT, "alice", "bob")).isTrue();
+        assertThat(relations.confirmedEdge(CHAT, "bob", "alice")).isTrue();
+        assertThat(relations.size(CHAT, "alice")).isEqualTo(1);
+    }
+
+    @Test
+    void a_joins_settlement_overtaken_by_the_users_answer_is_dropped_and_the_user_keeps_the_seat() {
+        var rooms = new RoomSteps(relations);
+        relations.runChain(relations.submitToRoom(CHAT, "101", RoomSteps.createBody("101", 3, "alice")));
+        var requestId = relations.submitToRoom(CHAT, "101", new AddRoomMember("101", "bob"));
+        answerOvertakingTheSettlement(requestId);
+
+        assertThat(rooms.memberOrder(CHAT, "101")).containsExactly("alice", "bob");
+        assertThat(rooms.seats(CHAT, "bob")).containsExactly("101");
+    }
+
+    /**
+     * The request's held peer step stays held past the deadline; it then runs and answers (200)
+     * before what the sweep sent, which runs last and must change nothing.
+     */
+    private void answerOvertakingTheSettlement(String requestId) {
+        var peerStep = relations.heldSteps.readKeyValuesToList();
+        relations.advanceWallClock(DEADLINE.plusSeconds(5));
+        var settlement = relations.heldSteps.readKeyValuesToList();
+        assertThat(settlement).as("sent by the sweep").hasSize(1);
+
+        peerStep.forEach(relations::deliver);
         relations.deliverAllHeld();
-        var answered = relations.outcomes.readKeyValuesToList();
-        assertThat(answered).extracting(kv -> kv.key).containsExactly(requestId);
-        return answered.getFirst().value;
+        assertThat(relations.outcomes.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.getStatus())
+                .containsExactly(tuple(requestId, 200));
+        settlement.forEach(relations::deliver);
+        relations.deliverAllHeld();
+        assertThat(relations.outcomes.isEmpty()).as("a second verdict").isTrue();
+    }
+
+    private Outcome addAndRunChain(String owner, String friend) {
+        return relations.runChain(relations.submit(CHAT, owner, addBody(owner, friend)));
     }
 }

@@ -171,6 +171,13 @@ final class TopologyHarness implements AutoCloseable {
         commands.pipeInput(key, external(tenant, nextRequestId(), body));
     }
 
+    /** Pipes one command as the API sends it to a chatroom's aggregate, without waiting for an answer; answers its request id. */
+    String submitToRoom(Tenant tenant, String room, Object body) {
+        var requestId = nextRequestId();
+        commands.pipeInput(RecordKeys.room(tenant, new RoomId(room)), external(tenant, requestId, body));
+        return requestId;
+    }
+
     /** A command as the API writes it. */
     private CommandEnvelope external(Tenant tenant, String requestId, Object body) {
         return CommandEnvelope.newBuilder()
@@ -182,6 +189,23 @@ final class TopologyHarness implements AutoCloseable {
                 .setApi(body instanceof AddContact ? ADD_API : "")
                 .setBody(body)
                 .build();
+    }
+
+    /** With held steps: registers each user, running every step, and forgets everything published so far. */
+    void givenRunningHeldSteps(Tenant tenant, String... usernames) {
+        for (var user : usernames) {
+            submit(tenant, user, new RegisterUser(view(user), "pbkdf2$" + user));
+            deliverAllHeld();
+        }
+        clearOutputs();
+    }
+
+    /** With held steps: runs every held step and answers the request's single outcome, the only one sent. */
+    Outcome runChain(String requestId) {
+        deliverAllHeld();
+        var answered = outcomes.readKeyValuesToList();
+        assertThat(answered).extracting(kv -> kv.key).containsExactly(requestId);
+        return answered.getFirst().value;
     }
 
     /** Runs every held step, and the steps they send, until none is left. */

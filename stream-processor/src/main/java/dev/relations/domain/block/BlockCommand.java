@@ -28,6 +28,10 @@ public sealed interface BlockCommand {
         }
     }
 
+    /** At the owner, from the deadline sweep: a batch still waiting settles with the answers it has. */
+    record ExpireBlocks(Username owner) implements BlockCommand {
+    }
+
     /** At the owner. */
     record UnblockUser(Username owner, Username target) implements BlockCommand {
     }

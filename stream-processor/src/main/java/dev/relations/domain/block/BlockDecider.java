@@ -3,6 +3,7 @@ package dev.relations.domain.block;
 import dev.relations.domain.block.BlockCommand.BlockUsers;
 import dev.relations.domain.block.BlockCommand.BlockerAnswer;
 import dev.relations.domain.block.BlockCommand.DropBlocks;
+import dev.relations.domain.block.BlockCommand.ExpireBlocks;
 import dev.relations.domain.block.BlockCommand.RegisterBlocker;
 import dev.relations.domain.block.BlockCommand.RemoveBlockPeer;
 import dev.relations.domain.block.BlockCommand.UnblockAnswer;
@@ -12,12 +13,14 @@ import dev.relations.domain.block.BlockEvent.BlockerAnswered;
 import dev.relations.domain.block.BlockEvent.BlockerRegistered;
 import dev.relations.domain.block.BlockEvent.BlockerUnregistered;
 import dev.relations.domain.block.BlockEvent.BlocksReleased;
+import dev.relations.domain.block.BlockEvent.BlocksExpired;
 import dev.relations.domain.block.BlockEvent.BlocksReserved;
 import dev.relations.domain.block.BlockEvent.UnblockReason;
 import dev.relations.domain.block.BlockEvent.UserUnblocked;
 import dev.relations.domain.block.BlockEvent.UsersBlocked;
 import dev.relations.domain.common.Decision;
 import dev.relations.domain.common.Decision.FollowUp;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.RequestContext;
@@ -27,8 +30,8 @@ import dev.relations.domain.common.Verdict;
 import dev.relations.domain.contact.RosterLimits;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +44,8 @@ public final class BlockDecider {
     static final String BLOCK_LIMIT = "user block number exceed limit";
     static final String SELF_BLOCK = "user could not block himself";
     static final String NO_TARGETS = "usernames must be provided";
+    /** What a batch counts for a target that did not answer by the deadline. */
+    static final BlockBatch.Answer UNANSWERED = BlockBatch.Answer.FAILED;
 
     private BlockDecider() {
     }
@@ -57,6 +62,7 @@ public final class BlockDecider {
                                     : List.of(new BlockerRegistered(register.target(), register.owner())),
                             answer(register, list.owner()));
             case BlockerAnswer answer -> answered(answer, ctx, list);
+            case ExpireBlocks expire -> expire(expire, ctx, list);
             case UnblockUser unblock -> {
                 if (list.owner().isEmpty()) {
                     yield Decision.reject(Rejection.userNotFound());
@@ -120,41 +126,64 @@ public final class BlockDecider {
 
     private static Decision<BlockEvent, BlockCommand> answered(BlockerAnswer answer, RequestContext ctx, Blocklist list) {
         var batch = list.batch(ctx.requestId());
-        if (batch.isEmpty() || !batch.get().awaiting().contains(answer.target())) {
+        if (batch.isEmpty()) {
             return Decision.none();
         }
         var b = batch.get();
+        var target = answer.target();
         boolean exists = answer.targetUser().isPresent();
-        var events = new ArrayList<BlockEvent>();
-        events.add(new BlockerAnswered(answer.owner(), b.requestId(), answer.target(), exists, answer.failed()));
-        var awaiting = new HashSet<>(b.awaiting());
-        awaiting.remove(answer.target());
-        if (!awaiting.isEmpty()) {
-            return Decision.of(events, List.of());
+        var answered = new BlockerAnswered(answer.owner(), b.requestId(), target, exists, answer.failed());
+        return switch (b.gather().arrival(target)) {
+            case UNEXPECTED -> Decision.none();
+            // The batch settled without this target: a target that recorded the blocker forgets it again,
+            // unless the owner holds a block on it once more (another request made it since).
+            case LATE -> Decision.of(List.of(answered), exists && list.block(target).isEmpty()
+                    ? List.of(new FollowUp<>(target, new UnregisterBlocker(answer.owner(), target, false)))
+                    : List.of());
+            case AWAITED -> {
+                var gather = b.gather().answer(target, BlockBatch.Answer.of(exists, answer.failed()));
+                var events = new ArrayList<BlockEvent>(List.of(answered));
+                yield gather.complete() ? settle(answer.owner(), b.with(gather), events, list) : Decision.of(events, List.of());
+            }
+        };
+    }
+
+    /**
+     * The deadline passed with targets still unanswered: they count as failed, so the batch is
+     * dropped whole and answered 500, as when a target's step fails. A batch already answered is left alone.
+     */
+    private static Decision<BlockEvent, BlockCommand> expire(ExpireBlocks expire, RequestContext ctx, Blocklist list) {
+        var batch = list.batch(ctx.requestId());
+        if (batch.isEmpty() || batch.get().gather().complete()) {
+            return Decision.none();
         }
-        var missing = new HashSet<>(b.missing());
-        var failed = new HashSet<>(b.failed());
-        if (answer.failed()) {
-            failed.add(answer.target());
-        } else if (!exists) {
-            missing.add(answer.target());
-        }
+        var b = batch.get();
+        var events = new ArrayList<BlockEvent>(List.of(new BlocksExpired(expire.owner(), b.requestId())));
+        return settle(expire.owner(), b.with(b.gather().expire(UNANSWERED)), events, list);
+    }
+
+    /** Every target answered (or was given up on): all edges are confirmed, or all dropped. */
+    private static Decision<BlockEvent, BlockCommand> settle(Username owner, BlockBatch b, List<BlockEvent> events,
+                                                             Blocklist list) {
+        var gather = b.gather();
+        var missing = gather.answered(BlockBatch.Answer.MISSING::equals);
+        var failed = gather.answered(BlockBatch.Answer.FAILED::equals);
         if (list.owner().isEmpty() || !missing.isEmpty() || !failed.isEmpty()) {
-            events.add(new BlocksReleased(answer.owner(), b.requestId(), b.pending()));
+            events.add(new BlocksReleased(owner, b.requestId(), gather.targets()));
             // The targets that did (or may have) recorded this blocker forget it again; forgetting is idempotent.
-            var undo = b.pending().stream()
+            var undo = gather.targets().stream()
                     .filter(t -> !missing.contains(t))
-                    .map(t -> new FollowUp<BlockCommand>(t, new UnregisterBlocker(answer.owner(), t, false)))
+                    .map(t -> new FollowUp<BlockCommand>(t, new UnregisterBlocker(owner, t, false)))
                     .toList();
             var rejection = failed.isEmpty() ? Rejection.userNotFound() : Rejection.internalError();
             return new Decision<>(events, undo, Optional.of(Verdict.rejected(rejection)));
         }
         // A target deleted while the batch waited took its reserved edge along: the batch no longer blocks it.
-        var stillReserved = b.pending().stream()
+        var stillReserved = gather.targets().stream()
                 .filter(t -> list.block(t).filter(block -> reservedBy(block, b.requestId())).isPresent())
                 .toList();
-        events.add(new UsersBlocked(answer.owner(), b.requestId(), b.targets(), stillReserved));
-        return Decision.accept(events, new Reply.NamesReply(b.targets()));
+        events.add(new UsersBlocked(owner, b.requestId(), b.named(), stillReserved));
+        return Decision.accept(events, new Reply.NamesReply(b.named()));
     }
 
     private static Decision<BlockEvent, BlockCommand> drop(DropBlocks drop, Blocklist list) {
@@ -182,11 +211,27 @@ public final class BlockDecider {
             case RegisterBlocker register -> List.of(failedAnswer(register.owner(), register.target()));
             case BlockerAnswer answer -> answer.failed() ? List.of() : List.of(failedAnswer(answer.owner(), answer.target()));
             case BlockUsers ignored -> List.of();
+            case ExpireBlocks ignored -> List.of();
             case UnblockUser ignored -> List.of();
             case UnregisterBlocker ignored -> List.of();
             case UnblockAnswer ignored -> List.of();
             case RemoveBlockPeer ignored -> List.of();
             case DropBlocks ignored -> List.of();
+        };
+    }
+
+    /** What settles a first step still unanswered at its deadline, sent to this aggregate: a block batch settles. */
+    public static Optional<BlockCommand> atDeadline(BlockCommand first) {
+        return switch (first) {
+            case BlockUsers block -> Optional.of(new ExpireBlocks(block.owner()));
+            case RegisterBlocker ignored -> Optional.empty();
+            case BlockerAnswer ignored -> Optional.empty();
+            case ExpireBlocks ignored -> Optional.empty();
+            case UnblockUser ignored -> Optional.empty();
+            case UnregisterBlocker ignored -> Optional.empty();
+            case UnblockAnswer ignored -> Optional.empty();
+            case RemoveBlockPeer ignored -> Optional.empty();
+            case DropBlocks ignored -> Optional.empty();
         };
     }
 
@@ -205,26 +250,19 @@ public final class BlockDecider {
                 for (var target : reserved.pending()) {
                     list.put(new Block(target, false, 0L, reserved.at(), Optional.of(reserved.requestId())));
                 }
-                list.putBatch(new BlockBatch(reserved.requestId(), reserved.targets(), reserved.pending(),
-                        new LinkedHashSet<>(reserved.pending()), new HashSet<>()));
+                list.putBatch(new BlockBatch(Gather.start(reserved.requestId(), reserved.pending(), Map.of(), List.of()),
+                        reserved.targets()));
             }
-            case BlockerAnswered answered -> list.batch(answered.requestId()).ifPresent(b -> {
-                var awaiting = new LinkedHashSet<>(b.awaiting());
-                awaiting.remove(answered.target());
-                var missing = new HashSet<>(b.missing());
-                var failed = new HashSet<>(b.failed());
-                if (answered.failed()) {
-                    failed.add(answered.target());
-                } else if (!answered.exists()) {
-                    missing.add(answered.target());
-                }
-                list.putBatch(new BlockBatch(b.requestId(), b.targets(), b.pending(), awaiting, missing, failed));
-            });
+            case BlockerAnswered answered -> list.batch(answered.requestId()).ifPresent(b -> b.gather()
+                    .afterAnswer(answered.target(), BlockBatch.Answer.of(answered.exists(), answered.failed()))
+                    .ifPresentOrElse(g -> list.putBatch(b.with(g)), () -> list.removeBatch(b.requestId())));
+            case BlocksExpired expired -> list.batch(expired.requestId())
+                    .ifPresent(b -> list.putBatch(b.with(b.gather().expire(UNANSWERED))));
             case BlocksReleased released -> {
                 for (var target : released.pending()) {
                     list.block(target).filter(b -> reservedBy(b, released.requestId())).ifPresent(b -> list.remove(target));
                 }
-                list.removeBatch(released.requestId());
+                removeUnlessExpired(list, released.requestId());
             }
             case UsersBlocked blocked -> {
                 for (var target : blocked.pending()) {
@@ -233,12 +271,17 @@ public final class BlockDecider {
                         list.put(new Block(target, true, list.nextSeq(), existing.get().created(), Optional.empty()));
                     }
                 }
-                list.removeBatch(blocked.requestId());
+                removeUnlessExpired(list, blocked.requestId());
             }
             case UserUnblocked unblocked -> list.remove(unblocked.target());
             case BlockerRegistered registered -> list.putBlocker(registered.blocker());
             case BlockerUnregistered unregistered -> list.removeBlocker(unregistered.blocker());
         }
+    }
+
+    /** A batch settled at its deadline is kept until its late answers are in, so that they change nothing. */
+    private static void removeUnlessExpired(Blocklist list, String requestId) {
+        list.batch(requestId).filter(b -> !b.gather().expired()).ifPresent(b -> list.removeBatch(requestId));
     }
 
     /** A batch settles only the edges it reserved: the target may have been deleted and blocked anew by another batch since. */

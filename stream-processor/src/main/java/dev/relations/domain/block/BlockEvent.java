@@ -19,6 +19,10 @@ public sealed interface BlockEvent {
         }
     }
 
+    /** Internal: the deadline passed; the targets still unanswered count as failed from now on. */
+    record BlocksExpired(Username owner, String requestId) implements BlockEvent {
+    }
+
     /** Internal: a batch failed; its reserved edges are dropped. */
     record BlocksReleased(Username owner, String requestId, List<Username> pending) implements BlockEvent {
     }

@@ -57,6 +57,10 @@ public sealed interface ContactCommand {
     record ImportContacts(Username owner, List<Username> targets, boolean notice) implements ContactCommand {
     }
 
+    /** At the owner, from the deadline sweep: an import still waiting settles with the answers it has. */
+    record ExpireImport(Username owner) implements ContactCommand {
+    }
+
     /** At a deleted user: drop every edge and tell each friend. */
     record DropRoster(Username owner) implements ContactCommand {
     }

@@ -2,6 +2,7 @@ package dev.relations.domain.contact;
 
 import dev.relations.domain.common.Decision;
 import dev.relations.domain.common.Decision.FollowUp;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.RequestContext;
@@ -12,6 +13,7 @@ import dev.relations.domain.contact.ContactCommand.AddContact;
 import dev.relations.domain.contact.ContactCommand.CompleteRemoveContact;
 import dev.relations.domain.contact.ContactCommand.ConfirmContact;
 import dev.relations.domain.contact.ContactCommand.DropRoster;
+import dev.relations.domain.contact.ContactCommand.ExpireImport;
 import dev.relations.domain.contact.ContactCommand.ReleaseContact;
 import dev.relations.domain.contact.ContactCommand.ReleaseReason;
 import dev.relations.domain.contact.ContactCommand.RemoveContact;
@@ -27,6 +29,7 @@ import dev.relations.domain.contact.ContactEvent.ContactAdded;
 import dev.relations.domain.contact.ContactEvent.ContactRemarkSet;
 import dev.relations.domain.contact.ContactEvent.ImportAnswered;
 import dev.relations.domain.contact.ContactEvent.ImportAskedNext;
+import dev.relations.domain.contact.ContactEvent.ImportExpired;
 import dev.relations.domain.contact.ContactEvent.ImportFinished;
 import dev.relations.domain.contact.ContactEvent.ImportStarted;
 import dev.relations.domain.contact.ContactEvent.ContactRemoved;
@@ -35,7 +38,6 @@ import dev.relations.domain.contact.ContactEvent.ReservationReleased;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +55,9 @@ public final class ContactDecider {
     static final String SELF_CONTACT = "owner_username and friend_username can not be the same";
     static final String NOT_FRIENDS = "updateRemark they are not friends, please add as a friend first.";
     static final String INVITER_FULL = "Inviter's contact max count.";
+    static final String IMPORT_SOURCE = "import";
+    /** What an import answers for a target that did not answer by the deadline. */
+    static final ImportBucket UNANSWERED = ImportBucket.UNKNOWN;
 
     private ContactDecider() {
     }
@@ -90,6 +95,7 @@ public final class ContactDecider {
                         : Rejection.userNotFound());
             };
             case ImportContacts importing -> importContacts(importing, ctx, roster, limits);
+            case ExpireImport expire -> expireImport(expire, ctx, roster);
             case DropRoster drop -> Decision.of(
                     roster.contacts().stream()
                             .<ContactEvent>map(c -> new ContactRemoved(drop.owner(), c.friend(), RemoveReason.OWNER_DELETED))
@@ -148,6 +154,10 @@ public final class ContactDecider {
 
     private static Decision<ContactEvent, ContactCommand> confirm(ConfirmContact confirm, RequestContext ctx, Roster roster,
                                                                   RosterLimits limits) {
+        var late = lateImportAnswer(confirm.owner(), confirm.friend(), true, ctx, roster);
+        if (late.isPresent()) {
+            return late.get();
+        }
         var self = roster.owner();
         var edge = roster.contact(confirm.friend());
         if (self.isEmpty()) {
@@ -195,14 +205,16 @@ public final class ContactDecider {
 
     private static Decision<ContactEvent, ContactCommand> release(ReleaseContact release, RequestContext ctx, Roster roster,
                                                                   RosterLimits limits) {
+        var late = lateImportAnswer(release.owner(), release.friend(), false, ctx, roster);
+        if (late.isPresent()) {
+            return late.get();
+        }
         var rejection = switch (release.reason()) {
             case NOT_FOUND -> Rejection.userNotFound();
             case FULL -> Rejection.exceedLimit(CONTACT_LIMIT);
             case FAILED -> Rejection.internalError();
         };
-        boolean ownReservation = roster.contact(release.friend())
-                .filter(c -> !c.confirmed() && c.reservation().filter(ctx.requestId()::equals).isPresent())
-                .isPresent();
+        boolean ownReservation = reservedBy(roster, release.friend(), ctx.requestId());
         List<ContactEvent> events = ownReservation
                 ? List.of(new ReservationReleased(release.owner(), release.friend()))
                 : List.of();
@@ -239,7 +251,30 @@ public final class ContactDecider {
             case ProbeUser ignored -> List.of();
             case ProbeAnswer ignored -> List.of();
             case ImportContacts ignored -> List.of();
+            case ExpireImport ignored -> List.of();
             case DropRoster ignored -> List.of();
+        };
+    }
+
+    /**
+     * What settles a first step still unanswered at its deadline, sent to this aggregate: an add
+     * gives its slot back as when the friend's step fails; an import settles with the answers it has.
+     */
+    public static Optional<ContactCommand> atDeadline(ContactCommand first) {
+        return switch (first) {
+            case AddContact add -> Optional.of(new ReleaseContact(add.owner(), add.friend(), ReleaseReason.FAILED));
+            case ImportContacts importing -> Optional.of(new ExpireImport(importing.owner()));
+            case ReserveContactPeer ignored -> Optional.empty();
+            case ConfirmContact ignored -> Optional.empty();
+            case ReleaseContact ignored -> Optional.empty();
+            case RemoveContact ignored -> Optional.empty();
+            case RemoveContactPeer ignored -> Optional.empty();
+            case CompleteRemoveContact ignored -> Optional.empty();
+            case SetRemark ignored -> Optional.empty();
+            case ProbeUser ignored -> Optional.empty();
+            case ProbeAnswer ignored -> Optional.empty();
+            case ExpireImport ignored -> Optional.empty();
+            case DropRoster ignored -> Optional.empty();
         };
     }
 
@@ -270,15 +305,14 @@ public final class ContactDecider {
                     events.add(new ContactReserved(importing.owner(), target, ctx.requestId(), ctx.now()));
                     size++;
                 }
-                asks.add(new FollowUp<>(target, new ReserveContactPeer(importing.owner(), target, "import", importing.notice())));
+                asks.add(new FollowUp<>(target, new ReserveContactPeer(importing.owner(), target, IMPORT_SOURCE, importing.notice())));
             } else {
                 // No slot now; one may be freed by a target that turns out missing or full.
                 waiting.add(target);
             }
         }
         if (asks.isEmpty()) {
-            waiting.forEach(t -> answers.put(t, ImportBucket.MAX_LIMIT));
-            return Decision.accept(events, importReply(targets, answers));
+            return Decision.accept(events, importReply(Gather.start(ctx.requestId(), targets, answers, waiting)));
         }
         events.add(new ImportStarted(importing.owner(), ctx.requestId(), targets, Map.copyOf(answers), List.copyOf(waiting),
                 importing.notice()));
@@ -288,14 +322,12 @@ public final class ContactDecider {
     private static Decision<ContactEvent, ContactCommand> answerImport(ImportProgress progress, Username owner, Username target,
                                                                        ImportBucket bucket, List<ContactEvent> changes,
                                                                        RequestContext ctx, Roster roster, RosterLimits limits) {
-        if (progress.answers().containsKey(target)) {
+        if (progress.gather().arrival(target) != Gather.Arrival.AWAITED) {
             return Decision.of(changes, List.of());
         }
         var events = new ArrayList<>(changes);
         events.add(new ImportAnswered(owner, progress.requestId(), target, bucket));
-        var answers = new HashMap<>(progress.answers());
-        answers.put(target, bucket);
-        var waiting = new ArrayList<>(progress.waiting());
+        var gather = progress.gather().answer(target, bucket);
         var asks = new ArrayList<FollowUp<ContactCommand>>();
         // Free slots once this step's own changes are folded: a released reservation gives one back,
         // a confirm that found its reservation gone has taken one.
@@ -308,31 +340,78 @@ public final class ContactDecider {
             }
         }
         int free = limits.maxContacts() - size;
-        while (free > 0 && !waiting.isEmpty()) {
-            var next = waiting.removeFirst();
+        while (free > 0 && !gather.queued().isEmpty()) {
+            var next = gather.queued().getFirst();
+            gather = gather.ask(next);
             events.add(new ImportAskedNext(owner, progress.requestId(), next));
             if (roster.contact(next).isEmpty()) {
                 events.add(new ContactReserved(owner, next, ctx.requestId(), ctx.now()));
                 free--;
             }
-            asks.add(new FollowUp<>(next, new ReserveContactPeer(owner, next, "import", progress.notice())));
+            asks.add(new FollowUp<>(next, new ReserveContactPeer(owner, next, IMPORT_SOURCE, progress.notice())));
         }
-        boolean outstanding = progress.targets().stream()
-                .anyMatch(t -> !answers.containsKey(t) && !waiting.contains(t));
-        if (outstanding) {
+        if (!gather.complete()) {
             return Decision.of(events, asks);
         }
-        waiting.forEach(t -> answers.put(t, ImportBucket.MAX_LIMIT));
         events.add(new ImportFinished(owner, progress.requestId()));
-        return Decision.accept(events, importReply(progress.targets(), answers));
+        return Decision.accept(events, importReply(gather));
     }
 
-    private static Reply.ImportReply importReply(List<Username> targets, Map<Username, ImportBucket> answers) {
+    /**
+     * The deadline passed with targets still unanswered: their reservations are given back, they
+     * count as {@link #UNANSWERED} (targets never asked as {@code maxLimitFailed}), and the import is
+     * answered with what it has. An import already answered is left alone.
+     */
+    private static Decision<ContactEvent, ContactCommand> expireImport(ExpireImport expire, RequestContext ctx,
+                                                                       Roster roster) {
+        var importing = roster.importing(ctx.requestId());
+        if (importing.isEmpty() || importing.get().gather().complete()) {
+            return Decision.none();
+        }
+        var gather = importing.get().gather();
+        var events = new ArrayList<ContactEvent>();
+        for (var target : gather.awaiting()) {
+            if (reservedBy(roster, target, ctx.requestId())) {
+                events.add(new ReservationReleased(expire.owner(), target));
+            }
+        }
+        events.add(new ImportExpired(expire.owner(), ctx.requestId()));
+        events.add(new ImportFinished(expire.owner(), ctx.requestId()));
+        return Decision.accept(events, importReply(gather.expire(UNANSWERED)));
+    }
+
+    /**
+     * A target's answer to an import that settled without it at the deadline changes nothing at
+     * the owner and answers nothing: a friend's side that added the owner is rolled back, unless
+     * the owner holds an edge to the friend again (another add made it since).
+     */
+    private static Optional<Decision<ContactEvent, ContactCommand>> lateImportAnswer(Username owner, Username friend,
+                                                                                    boolean friendAdded,
+                                                                                    RequestContext ctx, Roster roster) {
+        var importing = roster.importing(ctx.requestId());
+        if (importing.isEmpty() || importing.get().gather().arrival(friend) != Gather.Arrival.LATE) {
+            return Optional.empty();
+        }
+        List<ContactEvent> events = List.of(new ImportAnswered(owner, ctx.requestId(), friend, UNANSWERED));
+        List<FollowUp<ContactCommand>> undo = friendAdded && roster.contact(friend).isEmpty()
+                ? List.of(new FollowUp<>(friend, new RemoveContactPeer(owner, friend, RemoveReason.ROLLBACK)))
+                : List.of();
+        return Optional.of(Decision.of(events, undo));
+    }
+
+    private static boolean reservedBy(Roster roster, Username friend, String requestId) {
+        return roster.contact(friend)
+                .filter(c -> !c.confirmed() && c.reservation().filter(requestId::equals).isPresent())
+                .isPresent();
+    }
+
+    /** Easemob's buckets in request order; targets still queued never got a slot. */
+    private static Reply.ImportReply importReply(Gather<ImportBucket> gather) {
         Map<ImportBucket, List<Username>> buckets = new EnumMap<>(ImportBucket.class);
         for (var bucket : ImportBucket.values()) {
             buckets.put(bucket, new ArrayList<>());
         }
-        targets.forEach(t -> buckets.get(answers.get(t)).add(t));
+        gather.targets().forEach(t -> buckets.get(gather.answerOf(t).orElse(ImportBucket.MAX_LIMIT)).add(t));
         return new Reply.ImportReply(buckets.get(ImportBucket.SUCCESS), buckets.get(ImportBucket.NOT_EXIST),
                 buckets.get(ImportBucket.MAX_LIMIT), buckets.get(ImportBucket.UNKNOWN));
     }
@@ -376,17 +455,19 @@ public final class ContactDecider {
             case ContactRemoved removed -> roster.remove(removed.friend());
             case ContactRemarkSet remark -> roster.contact(remark.friend()).ifPresent(c -> roster.put(
                     new Contact(c.friend(), c.confirmed(), c.seq(), c.created(), Optional.of(remark.remark()), c.reservation())));
-            case ImportStarted started -> roster.putImport(new ImportProgress(started.requestId(), started.targets(),
-                    started.answers(), started.waiting(), started.notice()));
-            case ImportAnswered answered -> roster.importing(answered.requestId()).ifPresent(p -> {
-                var answers = new HashMap<>(p.answers());
-                answers.put(answered.target(), answered.bucket());
-                roster.putImport(new ImportProgress(p.requestId(), p.targets(), answers, p.waiting(), p.notice()));
-            });
-            case ImportAskedNext asked -> roster.importing(asked.requestId()).ifPresent(p -> roster.putImport(
-                    new ImportProgress(p.requestId(), p.targets(), p.answers(),
-                            p.waiting().stream().filter(t -> !t.equals(asked.target())).toList(), p.notice())));
-            case ImportFinished finished -> roster.removeImport(finished.requestId());
+            case ImportStarted started -> roster.putImport(new ImportProgress(
+                    Gather.start(started.requestId(), started.targets(), started.answers(), started.waiting()), started.notice()));
+            case ImportAnswered answered -> roster.importing(answered.requestId()).ifPresent(p -> p.gather()
+                    .afterAnswer(answered.target(), answered.bucket())
+                    .ifPresentOrElse(g -> roster.putImport(p.with(g)), () -> roster.removeImport(p.requestId())));
+            case ImportAskedNext asked -> roster.importing(asked.requestId())
+                    .ifPresent(p -> roster.putImport(p.with(p.gather().ask(asked.target()))));
+            case ImportExpired expired -> roster.importing(expired.requestId())
+                    .ifPresent(p -> roster.putImport(p.with(p.gather().expire(UNANSWERED))));
+            // An expired import is kept until its late answers are in, so that they change nothing.
+            case ImportFinished finished -> roster.importing(finished.requestId())
+                    .filter(p -> !p.gather().expired())
+                    .ifPresent(p -> roster.removeImport(p.requestId()));
         }
     }
 }

@@ -38,7 +38,11 @@ public sealed interface ContactEvent {
     record ImportAnswered(Username owner, String requestId, Username target, ImportBucket bucket) implements ContactEvent {
     }
 
-    /** Internal: every target answered; the import's verdict is out. */
+    /** Internal: the deadline passed; the targets still unanswered count as unknown from now on. */
+    record ImportExpired(Username owner, String requestId) implements ContactEvent {
+    }
+
+    /** Internal: every target answered (or the deadline passed); the import's verdict is out. */
     record ImportFinished(Username owner, String requestId) implements ContactEvent {
     }
 
@@ -53,6 +57,7 @@ public sealed interface ContactEvent {
             case ImportStarted ignored -> false;
             case ImportAnswered ignored -> false;
             case ImportAskedNext ignored -> false;
+            case ImportExpired ignored -> false;
             case ImportFinished ignored -> false;
         };
     }

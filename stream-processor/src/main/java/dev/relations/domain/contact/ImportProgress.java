@@ -1,15 +1,18 @@
 package dev.relations.domain.contact;
 
-import dev.relations.domain.common.Username;
-
-import java.util.List;
-import java.util.Map;
+import dev.relations.domain.common.Gather;
 
 /**
- * An import waiting for answers: every target in request order, the bucket of each target
- * that has answered (or was decided at once), and the targets not asked yet because the
- * owner had no free slot; a slot freed by a refused target goes to the next of those.
+ * An import waiting for answers: its targets in a {@link Gather} (queued: not asked yet because
+ * the owner had no free slot; a slot freed by a refused target goes to the next of those).
  */
-public record ImportProgress(String requestId, List<Username> targets, Map<Username, ImportBucket> answers,
-                             List<Username> waiting, boolean notice) {
+public record ImportProgress(Gather<ImportBucket> gather, boolean notice) {
+
+    public String requestId() {
+        return gather.requestId();
+    }
+
+    ImportProgress with(Gather<ImportBucket> next) {
+        return new ImportProgress(next, notice);
+    }
 }

@@ -2,6 +2,7 @@ package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
 import dev.relations.domain.common.Decision.FollowUp;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.RequestContext;
@@ -10,8 +11,10 @@ import dev.relations.domain.common.Username;
 import dev.relations.domain.room.RoomCommand.AddMember;
 import dev.relations.domain.room.RoomCommand.AddMembers;
 import dev.relations.domain.room.RoomCommand.CreateRoom;
+import dev.relations.domain.room.RoomCommand.ExpireJoins;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomEvent.BatchExpired;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
 import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
@@ -25,10 +28,7 @@ import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.seat.SeatRefusal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.relations.domain.room.RoomDecisions.accept;
@@ -155,6 +155,9 @@ final class JoinRules {
 
     static Decision<RoomEvent, SeatCommand> refused(SeatRefused refused, RequestContext ctx, Room room) {
         var batch = room.batch(ctx.requestId());
+        if (batch.isPresent() && batch.get().gather().arrival(refused.user()) == Gather.Arrival.LATE) {
+            return lateAnswer(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), room);
+        }
         if (batch.isPresent()) {
             var answered = answerBatch(refused.room(), batch.get(), refused.user(), Optional.of(refused.reason()), ctx, room);
             var followUps = new ArrayList<>(answered.followUps());
@@ -183,8 +186,15 @@ final class JoinRules {
     private static Decision<RoomEvent, SeatCommand> answerBatch(RoomId roomId, RoomBatch batch, Username user,
                                                                 Optional<SeatRefusal> refusal, RequestContext ctx,
                                                                 Room room) {
-        if (!batch.awaiting().contains(user)) {
-            return Decision.none();
+        switch (batch.gather().arrival(user)) {
+            case UNEXPECTED -> {
+                return Decision.none();
+            }
+            case LATE -> {
+                return lateAnswer(roomId, batch, user, refusal, room);
+            }
+            case AWAITED -> {
+            }
         }
         var events = new ArrayList<RoomEvent>();
         boolean released = refusal.isPresent() && reservedFor(room, user, batch.requestId());
@@ -192,24 +202,68 @@ final class JoinRules {
             events.add(new MembersReleased(roomId, List.of(user)));
         }
         events.add(new SeatAnswered(roomId, batch.requestId(), user, refusal));
-        var awaiting = new HashSet<>(batch.awaiting());
-        awaiting.remove(user);
+        var gather = batch.gather().answer(user, refusal);
         var next = released ? nextQueued(batch, room) : Optional.<Username>empty();
-        next.ifPresent(u -> {
-            events.add(new MembersReserved(roomId, batch.requestId(), List.of(u), ctx.now()));
-            awaiting.add(u);
-        });
-        if (released && !batch.queued().isEmpty()) {
-            events.add(new BatchQueued(roomId, batch.requestId(), remainingQueue(batch, next), next));
+        next.ifPresent(u -> events.add(new MembersReserved(roomId, batch.requestId(), List.of(u), ctx.now())));
+        if (released && !batch.gather().queued().isEmpty()) {
+            var queue = remainingQueue(batch, next);
+            events.add(new BatchQueued(roomId, batch.requestId(), queue, next));
+            gather = gather.requeue(next, queue);
         }
-        if (!awaiting.isEmpty()) {
+        if (!gather.complete()) {
             return Decision.of(events, next.map(u -> List.of(takeSeat(roomId, u))).orElse(List.of()));
         }
-        var refused = new LinkedHashMap<>(batch.refused());
-        refusal.ifPresent(r -> refused.put(user, r));
-        return batch.creation().isPresent()
-                ? finishCreation(batch, batch.creation().get(), refused, events, room)
-                : finishAdd(roomId, batch, refused, events, ctx, room);
+        return settle(roomId, batch.with(gather), events, List.of(), ctx, room);
+    }
+
+    /**
+     * The deadline passed with users still unanswered: each counts as a failed seat, so its pending
+     * place and its seat (which its side may have taken) are given back; a batch add is answered
+     * with the users who joined, a creation fails whole. A batch already answered is left alone.
+     */
+    static Decision<RoomEvent, SeatCommand> expire(ExpireJoins expire, RequestContext ctx, Room room) {
+        var batch = room.batch(ctx.requestId());
+        if (batch.isEmpty() || batch.get().gather().complete()) {
+            return Decision.none();
+        }
+        var b = batch.get();
+        var held = b.gather().awaiting().stream().filter(u -> reservedFor(room, u, b.requestId())).toList();
+        var events = new ArrayList<RoomEvent>();
+        if (!held.isEmpty()) {
+            events.add(new MembersReleased(expire.room(), held));
+        }
+        events.add(new BatchExpired(expire.room(), b.requestId()));
+        return settle(expire.room(), b.with(b.gather().expire(UNANSWERED)), events,
+                held.stream().map(u -> releaseSeat(expire.room(), u)).toList(), ctx, room);
+    }
+
+    /** What a batch counts for a user who did not answer by the deadline. */
+    static final Optional<SeatRefusal> UNANSWERED = Optional.of(SeatRefusal.FAILED);
+
+    /**
+     * A user's answer to a batch that settled without it at the deadline changes nothing in the
+     * room and answers nothing: a seat the user's side took (or may have taken) goes back, unless the
+     * user is in the room again (another request put them there since).
+     */
+    private static Decision<RoomEvent, SeatCommand> lateAnswer(RoomId roomId, RoomBatch batch, Username user,
+                                                               Optional<SeatRefusal> refusal, Room room) {
+        boolean seatMayBeTaken = refusal.isEmpty() || refusal.get() == SeatRefusal.FAILED;
+        return Decision.of(List.of(new SeatAnswered(roomId, batch.requestId(), user, refusal)),
+                seatMayBeTaken && room.member(user).isEmpty() ? List.of(releaseSeat(roomId, user)) : List.of());
+    }
+
+    private static Decision<RoomEvent, SeatCommand> settle(RoomId roomId, RoomBatch batch, List<RoomEvent> events,
+                                                           List<FollowUp<SeatCommand>> releases, RequestContext ctx,
+                                                           Room room) {
+        var settled = batch.creation().isPresent()
+                ? finishCreation(batch, batch.creation().get(), events, room)
+                : finishAdd(roomId, batch, events, ctx, room);
+        if (releases.isEmpty()) {
+            return settled;
+        }
+        var followUps = new ArrayList<>(settled.followUps());
+        followUps.addAll(releases);
+        return new Decision<>(settled.events(), followUps, settled.verdict());
     }
 
     /**
@@ -220,7 +274,7 @@ final class JoinRules {
         if (room.info().isEmpty()) {
             return Optional.empty();
         }
-        return batch.queued().stream().filter(u -> mayJoin(room, u)).findFirst();
+        return batch.gather().queued().stream().filter(u -> mayJoin(room, u)).findFirst();
     }
 
     /** The queue after {@code next} is taken off it; users who may no longer join leave it on the way. */
@@ -228,17 +282,18 @@ final class JoinRules {
         if (next.isEmpty()) {
             return List.of();
         }
-        var queue = batch.queued();
+        var queue = batch.gather().queued();
         return queue.subList(queue.indexOf(next.get()) + 1, queue.size());
     }
 
-    private static Decision<RoomEvent, SeatCommand> finishCreation(RoomBatch batch, RoomInfo info,
-                                                                   Map<Username, SeatRefusal> refused,
-                                                                   List<RoomEvent> events, Room room) {
-        var granted = batch.asked().stream().filter(u -> !refused.containsKey(u)).toList();
+    private static Decision<RoomEvent, SeatCommand> finishCreation(RoomBatch batch, RoomInfo info, List<RoomEvent> events,
+                                                                   Room room) {
+        var gather = batch.gather();
+        var granted = gather.answered(Optional::isEmpty);
+        var refused = gather.answered(Optional::isPresent);
         if (refused.isEmpty()) {
             events.add(new RoomCreated(info.id(), info));
-            var members = batch.asked().subList(1, batch.asked().size());
+            var members = gather.targets().subList(1, gather.targets().size());
             if (!members.isEmpty()) {
                 events.add(new MembersJoined(info.id(), members, JoinReason.DIRECT, info.created()));
             }
@@ -251,31 +306,28 @@ final class JoinRules {
         }
         events.add(new BatchFinished(info.id(), batch.requestId()));
         return reject(events, granted.stream().map(u -> releaseSeat(info.id(), u)).toList(),
-                creationRefusal(info.owner(), batch.asked(), refused));
+                creationRefusal(info.owner(), refused, gather));
     }
 
     /** The owner's refusal wins; otherwise the first refused member in request order. */
-    private static Rejection creationRefusal(Username owner, List<Username> asked, Map<Username, SeatRefusal> refused) {
-        var culprit = refused.containsKey(owner)
-                ? owner
-                : asked.stream().filter(refused::containsKey).findFirst().orElseThrow();
-        return switch (refused.get(culprit)) {
+    private static Rejection creationRefusal(Username owner, List<Username> refused, Gather<Optional<SeatRefusal>> gather) {
+        var culprit = refused.contains(owner) ? owner : refused.getFirst();
+        return switch (gather.answerOf(culprit).flatMap(r -> r).orElseThrow()) {
             case NOT_FOUND -> RoomErrors.userNotFound(culprit);
             case TOO_MANY -> RoomErrors.createJoinedTooMany(culprit);
             case FAILED -> Rejection.internalError();
         };
     }
 
-    private static Decision<RoomEvent, SeatCommand> finishAdd(RoomId roomId, RoomBatch batch,
-                                                              Map<Username, SeatRefusal> refused,
-                                                              List<RoomEvent> events, RequestContext ctx, Room room) {
+    private static Decision<RoomEvent, SeatCommand> finishAdd(RoomId roomId, RoomBatch batch, List<RoomEvent> events,
+                                                              RequestContext ctx, Room room) {
         if (room.info().isEmpty()) {
             // Deleted meanwhile: the deletion already released every pending place and seat.
             events.add(new BatchFinished(roomId, batch.requestId()));
             return reject(events, List.of(), RoomErrors.roomNotFound(roomId));
         }
-        var joined = batch.asked().stream()
-                .filter(u -> !refused.containsKey(u) && reservedFor(room, u, batch.requestId()))
+        var joined = batch.gather().answered(Optional::isEmpty).stream()
+                .filter(u -> reservedFor(room, u, batch.requestId()))
                 .toList();
         if (!joined.isEmpty()) {
             events.add(new MembersJoined(roomId, joined, JoinReason.DIRECT, ctx.now()));

@@ -107,7 +107,7 @@ final class LeaveRules {
         var member = room.member(drop.user());
         if (member.isPresent() && member.get().pending()) {
             return member.get().reservation().flatMap(room::batch)
-                    .filter(b -> b.asked().contains(drop.user()) && !b.awaiting().contains(drop.user()))
+                    .filter(b -> b.gather().answeredInTime(drop.user()))
                     .map(b -> Decision.<RoomEvent, SeatCommand>of(List.of(
                             new MembersReleased(drop.room(), List.of(drop.user())),
                             new SeatAnswered(drop.room(), b.requestId(), drop.user(), Optional.of(SeatRefusal.NOT_FOUND))),

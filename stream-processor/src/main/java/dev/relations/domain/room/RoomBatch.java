@@ -1,24 +1,44 @@
 package dev.relations.domain.room;
 
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.seat.SeatRefusal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A multi-user join waiting for the users' sides: a batch add, or a creation (which also
- * carries the room it will open, the owner first in {@code asked}).
+ * carries the room it will open, the owner first among the targets).
  *
- * @param asked    the users whose seats were asked for, in request order (the answer's order)
- * @param awaiting the asked users that have not answered yet
- * @param refused  the asked users that refused, and why
+ * @param gather   the users whose seats are asked for, in request order (the answer's order), each
+ *                 answered with its refusal or none (seat granted); a batch add's users beyond the
+ *                 room's free places are queued: each refusal gives its place to the next of them
  * @param creation the room to open when every seat is granted; empty for a batch add
- * @param queued   a batch add's users beyond the room's free places, in request order: each refusal
- *                 gives its place to the next of them
  */
-public record RoomBatch(String requestId, List<Username> asked, Set<Username> awaiting, Map<Username, SeatRefusal> refused,
-                        Optional<RoomInfo> creation, List<Username> queued) {
+public record RoomBatch(Gather<Optional<SeatRefusal>> gather, Optional<RoomInfo> creation) {
+
+    public String requestId() {
+        return gather.requestId();
+    }
+
+    RoomBatch with(Gather<Optional<SeatRefusal>> next) {
+        return new RoomBatch(next, creation);
+    }
+
+    /**
+     * The batch after a user's answer; empty once an expired batch has every late answer. A user
+     * already answered is answered again only by a refusal overriding a grant (the user was deleted).
+     */
+    Optional<RoomBatch> afterAnswer(Username user, Optional<SeatRefusal> refusal) {
+        if (gather.arrival(user) == Gather.Arrival.UNEXPECTED) {
+            return Optional.of(with(gather.revise(user, refusal)));
+        }
+        return gather.afterAnswer(user, refusal).map(this::with);
+    }
+
+    /** See {@link Gather#requeue}. */
+    RoomBatch requeued(Optional<Username> asked, List<Username> queue) {
+        return with(gather.requeue(asked, queue));
+    }
 }

@@ -93,6 +93,10 @@ public sealed interface RoomCommand {
     record UnmuteMembers(RoomId room, List<Username> users) implements RoomCommand {
     }
 
+    /** From the deadline sweep: a batch add or creation still waiting settles with the answers it has. */
+    record ExpireJoins(RoomId room) implements RoomCommand {
+    }
+
     /** From the wall-clock sweep: lift the timed mutes due at {@code now}. No request waits for it. */
     record ExpireMutes(RoomId room, long now) implements RoomCommand {
     }

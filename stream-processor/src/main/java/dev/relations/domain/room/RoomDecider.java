@@ -2,6 +2,7 @@ package dev.relations.domain.room;
 
 import dev.relations.domain.common.Decision;
 import dev.relations.domain.common.Decision.FollowUp;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.RequestContext;
 import dev.relations.domain.room.RoomCommand.AddAdmin;
 import dev.relations.domain.room.RoomCommand.AddMember;
@@ -14,6 +15,7 @@ import dev.relations.domain.room.RoomCommand.CreateRoom;
 import dev.relations.domain.room.RoomCommand.DeleteRoom;
 import dev.relations.domain.room.RoomCommand.DisallowMembers;
 import dev.relations.domain.room.RoomCommand.DropMember;
+import dev.relations.domain.room.RoomCommand.ExpireJoins;
 import dev.relations.domain.room.RoomCommand.ExpireMutes;
 import dev.relations.domain.room.RoomCommand.MuteMembers;
 import dev.relations.domain.room.RoomCommand.RemoveAdmin;
@@ -32,6 +34,7 @@ import dev.relations.domain.room.RoomEvent.AdminsAdded;
 import dev.relations.domain.room.RoomEvent.AdminsRemoved;
 import dev.relations.domain.room.RoomEvent.AllowlistAdded;
 import dev.relations.domain.room.RoomEvent.AllowlistRemoved;
+import dev.relations.domain.room.RoomEvent.BatchExpired;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
 import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
@@ -52,9 +55,6 @@ import dev.relations.domain.room.RoomEvent.SeatAnswered;
 import dev.relations.domain.seat.SeatCommand;
 import dev.relations.domain.seat.SeatRefusal;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,6 +81,7 @@ public final class RoomDecider {
             case AddMembers add -> JoinRules.addAll(add, ctx, room, limits);
             case SeatGranted granted -> JoinRules.granted(granted, ctx, room, limits);
             case SeatRefused refused -> JoinRules.refused(refused, ctx, room);
+            case ExpireJoins expire -> JoinRules.expire(expire, ctx, room);
             case RemoveMember remove -> LeaveRules.remove(remove, room, limits, false);
             case RemoveMembers remove -> LeaveRules.removeAll(remove, room, limits);
             case DropMember drop -> LeaveRules.drop(drop, room);
@@ -134,6 +135,7 @@ public final class RoomDecider {
             case AddMember ignored -> List.of();
             case AddMembers ignored -> List.of();
             case SeatRefused ignored -> List.of();
+            case ExpireJoins ignored -> List.of();
             case RemoveMember ignored -> List.of();
             case RemoveMembers ignored -> List.of();
             case DropMember ignored -> List.of();
@@ -155,6 +157,41 @@ public final class RoomDecider {
         };
     }
 
+    /**
+     * What settles a first step still unanswered at its deadline, sent to this room: a single add
+     * gives its place back as when the user's step fails; a batch add or creation settles.
+     */
+    public static Optional<RoomCommand> atDeadline(RoomCommand first) {
+        return switch (first) {
+            case AddMember add -> Optional.of(new SeatRefused(add.room(), add.user(), SeatRefusal.FAILED));
+            case AddMembers add -> Optional.of(new ExpireJoins(add.room()));
+            case CreateRoom create -> Optional.of(new ExpireJoins(create.room()));
+            case SeatGranted ignored -> Optional.empty();
+            case UpdateRoom ignored -> Optional.empty();
+            case TransferOwner ignored -> Optional.empty();
+            case DeleteRoom ignored -> Optional.empty();
+            case SeatRefused ignored -> Optional.empty();
+            case ExpireJoins ignored -> Optional.empty();
+            case RemoveMember ignored -> Optional.empty();
+            case RemoveMembers ignored -> Optional.empty();
+            case DropMember ignored -> Optional.empty();
+            case AddAdmin ignored -> Optional.empty();
+            case RemoveAdmin ignored -> Optional.empty();
+            case BlockMember ignored -> Optional.empty();
+            case BlockMembers ignored -> Optional.empty();
+            case UnblockMember ignored -> Optional.empty();
+            case UnblockMembers ignored -> Optional.empty();
+            case AllowMember ignored -> Optional.empty();
+            case AllowMembers ignored -> Optional.empty();
+            case DisallowMembers ignored -> Optional.empty();
+            case MuteMembers ignored -> Optional.empty();
+            case UnmuteMembers ignored -> Optional.empty();
+            case ExpireMutes ignored -> Optional.empty();
+            case SetMuteAll ignored -> Optional.empty();
+            case UserChecked ignored -> Optional.empty();
+        };
+    }
+
     /** Folds one event into the room; each touches O(1) entries per named user, except a deletion. */
     public static void evolve(Room room, RoomEvent event) {
         switch (event) {
@@ -163,25 +200,19 @@ public final class RoomDecider {
             case MembersReleased released -> released.users().forEach(u -> room.member(u)
                     .filter(Member::pending)
                     .ifPresent(m -> room.removeMember(u)));
-            case BatchStarted started -> room.putBatch(new RoomBatch(started.requestId(), started.asked(),
-                    new LinkedHashSet<>(started.asked()), Map.of(), started.creation(), List.of()));
-            case SeatAnswered answered -> room.batch(answered.requestId()).ifPresent(b -> {
-                var awaiting = new LinkedHashSet<>(b.awaiting());
-                awaiting.remove(answered.user());
-                var refused = new HashMap<>(b.refused());
-                answered.refusal().ifPresentOrElse(r -> refused.put(answered.user(), r), () -> refused.remove(answered.user()));
-                room.putBatch(new RoomBatch(b.requestId(), b.asked(), awaiting, refused, b.creation(), b.queued()));
-            });
-            case BatchQueued queued -> room.batch(queued.requestId()).ifPresent(b -> {
-                var asked = new ArrayList<>(b.asked());
-                var awaiting = new LinkedHashSet<>(b.awaiting());
-                queued.asked().ifPresent(u -> {
-                    asked.add(u);
-                    awaiting.add(u);
-                });
-                room.putBatch(new RoomBatch(b.requestId(), asked, awaiting, b.refused(), b.creation(), queued.queued()));
-            });
-            case BatchFinished finished -> room.removeBatch(finished.requestId());
+            case BatchStarted started -> room.putBatch(new RoomBatch(
+                    Gather.start(started.requestId(), started.asked(), Map.of(), List.of()), started.creation()));
+            case SeatAnswered answered -> room.batch(answered.requestId()).ifPresent(b -> b
+                    .afterAnswer(answered.user(), answered.refusal())
+                    .ifPresentOrElse(room::putBatch, () -> room.removeBatch(b.requestId())));
+            case BatchQueued queued -> room.batch(queued.requestId())
+                    .ifPresent(b -> room.putBatch(b.requeued(queued.asked(), queued.queued())));
+            case BatchExpired expired -> room.batch(expired.requestId())
+                    .ifPresent(b -> room.putBatch(b.with(b.gather().expire(JoinRules.UNANSWERED))));
+            // A batch settled at its deadline is kept until its late answers are in, so that they change nothing.
+            case BatchFinished finished -> room.batch(finished.requestId())
+                    .filter(b -> !b.gather().expired())
+                    .ifPresent(b -> room.removeBatch(b.requestId()));
             case RoomCreated created -> {
                 room.putInfo(created.info());
                 room.putMember(new Member(created.info().owner(), Role.OWNER, room.nextSeq(), created.info().created(),

@@ -37,6 +37,10 @@ public sealed interface RoomEvent {
     record BatchQueued(RoomId room, String requestId, List<Username> queued, Optional<Username> asked) implements RoomEvent {
     }
 
+    /** Internal: the deadline passed; the users still unanswered count as failed seats from now on. */
+    record BatchExpired(RoomId room, String requestId) implements RoomEvent {
+    }
+
     /** Internal: a multi-user join is answered. */
     record BatchFinished(RoomId room, String requestId) implements RoomEvent {
     }
@@ -113,6 +117,7 @@ public sealed interface RoomEvent {
             case BatchStarted ignored -> false;
             case SeatAnswered ignored -> false;
             case BatchQueued ignored -> false;
+            case BatchExpired ignored -> false;
             case BatchFinished ignored -> false;
             case RoomCreated ignored -> true;
             case RoomUpdated ignored -> true;

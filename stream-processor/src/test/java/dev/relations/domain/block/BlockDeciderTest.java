@@ -2,6 +2,7 @@ package dev.relations.domain.block;
 
 import dev.relations.domain.block.BlockCommand.BlockUsers;
 import dev.relations.domain.block.BlockCommand.BlockerAnswer;
+import dev.relations.domain.block.BlockCommand.ExpireBlocks;
 import dev.relations.domain.block.BlockCommand.DropBlocks;
 import dev.relations.domain.block.BlockCommand.RegisterBlocker;
 import dev.relations.domain.block.BlockCommand.RemoveBlockPeer;
@@ -11,11 +12,13 @@ import dev.relations.domain.block.BlockCommand.UnregisterBlocker;
 import dev.relations.domain.block.BlockEvent.BlockerAnswered;
 import dev.relations.domain.block.BlockEvent.BlockerRegistered;
 import dev.relations.domain.block.BlockEvent.BlockerUnregistered;
+import dev.relations.domain.block.BlockEvent.BlocksExpired;
 import dev.relations.domain.block.BlockEvent.BlocksReleased;
 import dev.relations.domain.block.BlockEvent.BlocksReserved;
 import dev.relations.domain.block.BlockEvent.UnblockReason;
 import dev.relations.domain.block.BlockEvent.UserUnblocked;
 import dev.relations.domain.block.BlockEvent.UsersBlocked;
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Reply.ContactReply;
 import dev.relations.domain.common.Reply.NamesReply;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 
 import static dev.relations.domain.block.BlockScenario.blocked;
 import static dev.relations.domain.block.BlockScenario.blockingOthers;
@@ -210,7 +214,7 @@ class BlockDeciderTest {
                     .events(new BlockerAnswered(ALICE, "req-1", BOB, true))
                     .noFollowUps()
                     .undecided();
-            assertThat(scenario.list().batch("req-1").map(BlockBatch::awaiting)).contains(Set.of(CAROL));
+            assertThat(scenario.list().batch("req-1").map(b -> b.gather().awaiting())).contains(List.of(CAROL));
         }
 
         @Test
@@ -296,6 +300,53 @@ class BlockDeciderTest {
                     .noEvents()
                     .noFollowUps()
                     .undecided();
+        }
+
+        @Test
+        void at_the_deadline_a_silent_target_fails_the_whole_batch_and_every_registration_is_undone() {
+            var scenario = given(InMemoryBlocklist.of(user(ALICE)), reserving(ALICE, "req-1", BOB, CAROL),
+                    new BlockerAnswered(ALICE, "req-1", BOB, true));
+
+            scenario.when(new ExpireBlocks(ALICE))
+                    .events(new BlocksExpired(ALICE, "req-1"),
+                            new BlocksReleased(ALICE, "req-1", List.of(BOB, CAROL)))
+                    .followUps(undo(BOB), undo(CAROL))
+                    .rejected(500, "internal_server_error", "Internal server error");
+            assertThat(scenario.list().size()).isZero();
+            assertThat(scenario.list().batch("req-1").map(b -> b.gather().overdue())).contains(Set.of(CAROL));
+        }
+
+        @Test
+        void a_batch_answered_before_its_deadline_is_left_alone() {
+            var scenario = given(InMemoryBlocklist.of(user(ALICE)), blocked(ALICE, "req-1", BOB));
+
+            scenario.when(new ExpireBlocks(ALICE)).noEvents().noFollowUps().undecided();
+        }
+
+        @Test
+        void a_late_answer_answers_nothing_and_the_target_forgets_the_blocker() {
+            var scenario = given(InMemoryBlocklist.of(user(ALICE)), reserving(ALICE, "req-1", BOB));
+            scenario.when(new ExpireBlocks(ALICE));
+
+            scenario.when(exists(BOB))
+                    .events(new BlockerAnswered(ALICE, "req-1", BOB, true))
+                    .followUps(undo(BOB))
+                    .undecided();
+            assertThat(scenario.list().size()).isZero();
+            assertThat(scenario.list().batch("req-1")).as("kept no longer").isEmpty();
+        }
+
+        @Test
+        void a_late_answer_leaves_the_blocker_registered_when_the_owner_blocks_the_target_again() {
+            var scenario = given(InMemoryBlocklist.of(user(ALICE)), reserving(ALICE, "req-1", BOB));
+            scenario.when(new ExpireBlocks(ALICE));
+            scenario.and(blocked(ALICE, "req-2", BOB));
+
+            scenario.when(exists(BOB))
+                    .events(new BlockerAnswered(ALICE, "req-1", BOB, true))
+                    .noFollowUps()
+                    .undecided();
+            assertThat(scenario.list().block(BOB).map(Block::confirmed)).contains(true);
         }
     }
 
@@ -486,7 +537,7 @@ class BlockDeciderTest {
             fold(new BlocksReserved(ALICE, "req-1", List.of(DAVE, BOB, CAROL), List.of(BOB, CAROL), NOW));
 
             assertThat(list.batch("req-1")).contains(
-                    new BlockBatch("req-1", List.of(DAVE, BOB, CAROL), List.of(BOB, CAROL), Set.of(BOB, CAROL), Set.of()));
+                    new BlockBatch(Gather.start("req-1", List.of(BOB, CAROL), Map.of(), List.of()), List.of(DAVE, BOB, CAROL)));
         }
 
         @Test
@@ -496,7 +547,9 @@ class BlockDeciderTest {
                     new BlockerAnswered(ALICE, "req-1", CAROL, false));
 
             assertThat(list.batch("req-1")).contains(
-                    new BlockBatch("req-1", List.of(BOB, CAROL, DAVE), List.of(BOB, CAROL, DAVE), Set.of(DAVE), Set.of(CAROL)));
+                    new BlockBatch(Gather.start("req-1", List.of(BOB, CAROL, DAVE),
+                            Map.of(BOB, BlockBatch.Answer.EXISTS, CAROL, BlockBatch.Answer.MISSING), List.of()),
+                            List.of(BOB, CAROL, DAVE)));
         }
 
         @Test

@@ -2,6 +2,7 @@ package dev.relations.domain.block;
 
 import dev.relations.domain.block.BlockCommand.BlockUsers;
 import dev.relations.domain.block.BlockCommand.BlockerAnswer;
+import dev.relations.domain.block.BlockCommand.ExpireBlocks;
 import dev.relations.domain.block.BlockCommand.RemoveBlockPeer;
 import dev.relations.domain.block.BlockCommand.UnblockUser;
 import dev.relations.domain.block.BlockEvent.BlocksReleased;
@@ -33,7 +34,7 @@ import static dev.relations.domain.common.Samples.DAVE;
 import static dev.relations.domain.common.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The invariants of {@link BlockDecider}, over any order in which batches, answers, unblocks and deletions reach one owner. */
+/** The invariants of {@link BlockDecider}, over any order in which batches, answers, deadlines, unblocks and deletions reach one owner. */
 class BlocklistPropertyTest {
     private static final List<Username> TARGETS = List.of(BOB, CAROL, DAVE);
 
@@ -70,7 +71,9 @@ class BlocklistPropertyTest {
                 Tuple.of(4, Combinators.combine(target, Arbitraries.of(true, false)).as((t, exists) ->
                         new BlockerAnswer(ALICE, t, exists ? Optional.of(user(t)) : Optional.empty()))),
                 Tuple.of(1, target.map(t -> new UnblockUser(ALICE, t))),
-                Tuple.of(1, target.map(t -> new RemoveBlockPeer(ALICE, t))));
+                Tuple.of(1, target.map(t -> new RemoveBlockPeer(ALICE, t))),
+                // The deadline of a batch, at any moment: answers may come after it.
+                Tuple.of(1, Arbitraries.just(new ExpireBlocks(ALICE))));
         return Combinators.combine(command, Arbitraries.of("req-1", "req-2", "req-3"))
                 .as(Step::new)
                 .list().ofMaxSize(40);

@@ -1,10 +1,12 @@
 package dev.relations.domain.contact;
 
+import dev.relations.domain.common.Gather;
 import dev.relations.domain.common.Decision.FollowUp;
 import dev.relations.domain.common.Reply.ContactReply;
 import dev.relations.domain.common.Reply.ImportReply;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand.ConfirmContact;
+import dev.relations.domain.contact.ContactCommand.ExpireImport;
 import dev.relations.domain.contact.ContactCommand.ImportContacts;
 import dev.relations.domain.contact.ContactCommand.ReleaseContact;
 import dev.relations.domain.contact.ContactCommand.ReleaseReason;
@@ -15,6 +17,7 @@ import dev.relations.domain.contact.ContactEvent.ContactAdded;
 import dev.relations.domain.contact.ContactEvent.ContactReserved;
 import dev.relations.domain.contact.ContactEvent.ImportAnswered;
 import dev.relations.domain.contact.ContactEvent.ImportAskedNext;
+import dev.relations.domain.contact.ContactEvent.ImportExpired;
 import dev.relations.domain.contact.ContactEvent.ImportFinished;
 import dev.relations.domain.contact.ContactEvent.ImportStarted;
 import dev.relations.domain.contact.ContactEvent.ReservationReleased;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.relations.domain.common.Samples.ALICE;
 import static dev.relations.domain.common.Samples.BOB;
@@ -80,7 +84,7 @@ class ImportContactsTest {
                 .undecided();
         assertThat(scenario.roster().size()).isEqualTo(2);
         assertThat(scenario.roster().importing("req-1"))
-                .contains(new ImportProgress("req-1", List.of(BOB, CAROL), Map.of(), List.of(), true));
+                .contains(new ImportProgress(Gather.start("req-1", List.of(BOB, CAROL), Map.of(), List.of()), true));
     }
 
     @Test
@@ -189,7 +193,7 @@ class ImportContactsTest {
                 .followUps(askFor(CAROL, true))
                 .undecided();
         assertThat(scenario.roster().size()).isEqualTo(2);
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::waiting)).contains(List.of(DAVE));
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().queued())).contains(List.of(DAVE));
     }
 
     // Bob's slot was reserved by another add (req-0), which Bob refused; Bob then accepted the import's ask.
@@ -218,7 +222,7 @@ class ImportContactsTest {
                 .noFollowUps()
                 .undecided();
         assertThat(scenario.roster().contact(BOB).map(Contact::confirmed)).contains(true);
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::answers))
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().answers()))
                 .contains(Map.of(BOB, ImportBucket.SUCCESS));
     }
 
@@ -272,7 +276,7 @@ class ImportContactsTest {
                 .noEvents()
                 .noFollowUps()
                 .undecided();
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::answers))
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().answers()))
                 .contains(Map.of(BOB, ImportBucket.SUCCESS));
     }
 
@@ -284,7 +288,7 @@ class ImportContactsTest {
                 .when(new ConfirmContact(ALICE, BOB, user(BOB), "rest", true))
                 .events(new ContactAdded(ALICE, BOB, "rest", true, NOW))
                 .accepted(new ContactReply(user(ALICE), user(BOB)));
-        assertThat(scenario.roster().importing("req-1").map(ImportProgress::answers)).contains(Map.of());
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().answers())).contains(Map.of());
     }
 
     @Test
@@ -324,6 +328,69 @@ class ImportContactsTest {
         ContactDecider.evolve(roster, new ImportFinished(ALICE, "req-1"));
 
         assertThat(roster.importing("req-1")).isEmpty();
+    }
+
+    @Test
+    void at_the_deadline_silent_targets_give_their_slots_back_and_are_unknown_and_waiting_ones_max_limit() {
+        var scenario = given(InMemoryRoster.of(user(ALICE)), friendsWithOthers(ALICE, 1)).withLimit(3);
+        scenario.when(importing(BOB, CAROL, DAVE));
+        scenario.when(confirm(BOB));
+
+        scenario.when(new ExpireImport(ALICE))
+                .events(new ReservationReleased(ALICE, CAROL),
+                        new ImportExpired(ALICE, "req-1"),
+                        new ImportFinished(ALICE, "req-1"))
+                .noFollowUps()
+                .accepted(new ImportReply(List.of(BOB), List.of(), List.of(DAVE), List.of(CAROL)));
+        assertThat(scenario.roster().size()).isEqualTo(2);
+        assertThat(scenario.roster().importing("req-1").map(p -> p.gather().overdue())).contains(Set.of(CAROL));
+    }
+
+    @Test
+    void an_import_answered_before_its_deadline_is_left_alone() {
+        var scenario = given(InMemoryRoster.of(user(ALICE)), startedFor(BOB));
+        scenario.when(confirm(BOB));
+
+        scenario.when(new ExpireImport(ALICE)).noEvents().noFollowUps().undecided();
+    }
+
+    @Test
+    void a_late_confirm_changes_nothing_answers_nothing_and_rolls_the_friends_side_back() {
+        var scenario = given(InMemoryRoster.of(user(ALICE)), startedFor(BOB, CAROL));
+        scenario.when(confirm(CAROL));
+        scenario.when(new ExpireImport(ALICE));
+
+        scenario.when(confirm(BOB))
+                .events(new ImportAnswered(ALICE, "req-1", BOB, ImportBucket.UNKNOWN))
+                .followUps(new FollowUp<>(BOB, new RemoveContactPeer(ALICE, BOB, RemoveReason.ROLLBACK)))
+                .undecided();
+        assertThat(scenario.roster().contact(BOB)).isEmpty();
+        assertThat(scenario.roster().size()).isEqualTo(1);
+        assertThat(scenario.roster().importing("req-1")).as("kept no longer").isEmpty();
+    }
+
+    @Test
+    void a_late_refusal_changes_nothing_and_answers_nothing() {
+        var scenario = given(InMemoryRoster.of(user(ALICE)), startedFor(BOB));
+        scenario.when(new ExpireImport(ALICE));
+
+        scenario.when(new ReleaseContact(ALICE, BOB, ReleaseReason.FULL))
+                .events(new ImportAnswered(ALICE, "req-1", BOB, ImportBucket.UNKNOWN))
+                .noFollowUps()
+                .undecided();
+        assertThat(scenario.roster().size()).isZero();
+    }
+
+    @Test
+    void a_late_confirm_leaves_the_friends_side_alone_when_the_owner_added_the_friend_again() {
+        var scenario = given(InMemoryRoster.of(user(ALICE)), startedFor(BOB));
+        scenario.when(new ExpireImport(ALICE));
+        scenario.and(befriended(ALICE, BOB));
+
+        scenario.when(confirm(BOB))
+                .events(new ImportAnswered(ALICE, "req-1", BOB, ImportBucket.UNKNOWN))
+                .noFollowUps()
+                .undecided();
     }
 
     private static ImportContacts importing(Username... targets) {

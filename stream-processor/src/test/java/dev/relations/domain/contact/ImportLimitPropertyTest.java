@@ -4,6 +4,7 @@ import dev.relations.domain.common.Samples;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.ContactCommand.AddContact;
 import dev.relations.domain.contact.ContactCommand.ConfirmContact;
+import dev.relations.domain.contact.ContactCommand.ExpireImport;
 import dev.relations.domain.contact.ContactCommand.ImportContacts;
 import dev.relations.domain.contact.ContactCommand.ReleaseContact;
 import dev.relations.domain.contact.ContactCommand.ReleaseReason;
@@ -27,7 +28,7 @@ import static dev.relations.domain.common.Samples.DAVE;
 import static dev.relations.domain.common.Samples.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The limit invariant of {@link ContactDecider} with imports in the mix: freed slots never go out twice. */
+/** The limit invariant of {@link ContactDecider} with imports and their deadlines in the mix: freed slots never go out twice. */
 class ImportLimitPropertyTest {
     private static final List<Username> FRIENDS = List.of(BOB, CAROL, DAVE);
 
@@ -66,7 +67,9 @@ class ImportLimitPropertyTest {
                 Tuple.of(1, friend.map(f -> new ReserveContactPeer(f, ALICE, "rest", true))),
                 Tuple.of(3, friend.map(f -> new ConfirmContact(ALICE, f, user(f), "import", true))),
                 Tuple.of(3, Combinators.combine(friend, Arbitraries.of(ReleaseReason.class))
-                        .as((f, reason) -> new ReleaseContact(ALICE, f, reason))));
+                        .as((f, reason) -> new ReleaseContact(ALICE, f, reason))),
+                // The deadline of either request, at any moment: answers may come after it.
+                Tuple.of(1, Arbitraries.just(new ExpireImport(ALICE))));
         return Combinators.combine(command, Arbitraries.of("req-1", "req-2"))
                 .as(Step::new)
                 .list().ofMaxSize(40);

@@ -4,8 +4,10 @@ import dev.relations.domain.common.Reply;
 import dev.relations.domain.common.Username;
 import dev.relations.domain.room.RoomCommand.AddMembers;
 import dev.relations.domain.room.RoomCommand.DeleteRoom;
+import dev.relations.domain.room.RoomCommand.ExpireJoins;
 import dev.relations.domain.room.RoomCommand.SeatGranted;
 import dev.relations.domain.room.RoomCommand.SeatRefused;
+import dev.relations.domain.room.RoomEvent.BatchExpired;
 import dev.relations.domain.room.RoomEvent.BatchFinished;
 import dev.relations.domain.room.RoomEvent.BatchQueued;
 import dev.relations.domain.room.RoomEvent.BatchStarted;
@@ -34,6 +36,7 @@ import static dev.relations.domain.room.RoomScenario.given;
 import static dev.relations.domain.room.RoomScenario.joined;
 import static dev.relations.domain.room.RoomScenario.noRoom;
 import static dev.relations.domain.room.RoomScenario.others;
+import static dev.relations.domain.room.RoomScenario.release;
 import static dev.relations.domain.room.RoomScenario.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -235,5 +238,59 @@ class AddMembersTest {
         scenario.when(new SeatGranted(ROOM, BOB));
 
         scenario.when(new SeatGranted(ROOM, BOB)).noEvents().noFollowUps().undecided();
+    }
+
+    @Test
+    void at_the_deadline_silent_users_give_their_places_and_seats_back_and_the_batch_answers_who_joined() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB, CAROL, DAVE));
+        scenario.when(new SeatGranted(ROOM, BOB));
+
+        scenario.when(new ExpireJoins(ROOM))
+                .events(new MembersReleased(ROOM, List.of(CAROL, DAVE)),
+                        new BatchExpired(ROOM, "req-1"),
+                        new MembersJoined(ROOM, List.of(BOB), JoinReason.DIRECT, NOW),
+                        new BatchFinished(ROOM, "req-1"))
+                .followUps(release(CAROL), release(DAVE))
+                .accepted(new Reply.NewMembersReply(ROOM, List.of(BOB)));
+        assertThat(scenario.room().confirmedMembers()).containsExactly(ALICE, BOB);
+        assertThat(scenario.room().memberCount()).isEqualTo(2);
+    }
+
+    @Test
+    void a_batch_answered_before_its_deadline_is_left_alone() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB));
+        scenario.when(new SeatGranted(ROOM, BOB));
+
+        scenario.when(new ExpireJoins(ROOM)).noEvents().noFollowUps().undecided();
+    }
+
+    @Test
+    void a_late_grant_answers_nothing_and_gives_the_seat_back() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB, CAROL));
+        scenario.when(new SeatGranted(ROOM, CAROL));
+        scenario.when(new ExpireJoins(ROOM));
+
+        scenario.when(new SeatGranted(ROOM, BOB))
+                .events(new SeatAnswered(ROOM, "req-1", BOB, Optional.empty()))
+                .followUps(release(BOB))
+                .undecided();
+        assertThat(scenario.room().confirmedMembers()).containsExactly(ALICE, CAROL);
+        assertThat(scenario.room().batchCount()).as("kept no longer").isZero();
+    }
+
+    @Test
+    void a_late_grant_keeps_the_seat_of_a_user_who_joined_again_since() {
+        var scenario = given(created(ALICE));
+        scenario.when(add(BOB));
+        scenario.when(new ExpireJoins(ROOM));
+        scenario.and(joined(BOB));
+
+        scenario.when(new SeatGranted(ROOM, BOB))
+                .events(new SeatAnswered(ROOM, "req-1", BOB, Optional.empty()))
+                .noFollowUps()
+                .undecided();
     }
 }

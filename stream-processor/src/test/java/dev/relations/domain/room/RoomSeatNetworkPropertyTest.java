@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Whole join, leave and deletion chains between rooms and users' seats, each step delivered
  * in any order Kafka allows: steps from one aggregate to another stay in order (one
- * partition), everything else interleaves. Users may be deleted mid-flight.
+ * partition), everything else interleaves. Users may be deleted mid-flight, and a batch's
+ * deadline may pass at any moment after its first step: the sweep then sends the batch's expiry
+ * if the request is still unanswered, and the users' answers still on their way arrive late.
  */
 class RoomSeatNetworkPropertyTest {
     private static final List<RoomId> ROOMS = List.of(new RoomId("101"), new RoomId("102"));
@@ -61,6 +63,10 @@ class RoomSeatNetworkPropertyTest {
     }
 
     record Request(AggregateRef target, Object command) {
+    }
+
+    /** A batch's deadline fell due: the sweep sends {@code settle} unless the request is answered by then. */
+    record DeadlineDue(RoomCommand settle) {
     }
 
     record Plan(int seatLimit, List<Request> requests, List<Integer> schedule) {
@@ -104,6 +110,8 @@ class RoomSeatNetworkPropertyTest {
         long accepted = network.verdicts.values().stream().filter(v -> v.getFirst() instanceof Verdict.Accepted).count();
         Statistics.label("three or more requests accepted").collect(accepted >= 3);
         Statistics.label("three or more requests accepted").coverage(c -> c.check(true).percentage(p -> p > 25));
+        Statistics.label("a batch settled at its deadline").collect(network.settledAtDeadline > 0);
+        Statistics.label("a batch settled at its deadline").coverage(c -> c.check(true).percentage(p -> p > 10));
     }
 
     @Provide
@@ -150,6 +158,7 @@ class RoomSeatNetworkPropertyTest {
         private final SeatLimits seatLimits;
         private final RoomLimits roomLimits = RoomLimits.defaults();
         private int delivered;
+        int settledAtDeadline;
 
         Network(Plan plan) {
             seatLimits = new SeatLimits(plan.seatLimit());
@@ -195,12 +204,28 @@ class RoomSeatNetworkPropertyTest {
             var ctx = Samples.request(step.requestId());
             switch (channel.to()) {
                 case AggregateRef.RoomRef ref -> {
+                    if (step.command() instanceof DeadlineDue due) {
+                        if (!verdicts.containsKey(step.requestId())) {
+                            send(new Channel("sweep", ref), new Step(due.settle(), step.requestId()));
+                        }
+                        return true;
+                    }
                     var room = rooms.get(ref.id());
-                    var decision = RoomDecider.decide((RoomCommand) step.command(), ctx, room, roomLimits);
+                    var command = (RoomCommand) step.command();
+                    var decision = RoomDecider.decide(command, ctx, room, roomLimits);
+                    // Only batches: a single add's deadline is the compensation of a failed seat step (not modelled here).
+                    boolean batch = command instanceof AddMembers || command instanceof CreateRoom;
+                    if (batch && channel.from().startsWith("api-") && decision.verdict().isEmpty()) {
+                        send(new Channel("deadline-" + step.requestId(), ref),
+                                new Step(new DeadlineDue(RoomDecider.atDeadline(command).orElseThrow()), step.requestId()));
+                    }
                     decision.events().forEach(event -> RoomDecider.evolve(room, event));
                     decision.followUps().forEach(next -> send(new Channel("room-" + ref.id(), next.target()),
                             new Step(next.command(), step.requestId())));
                     decision.verdict().ifPresent(v -> verdicts.computeIfAbsent(step.requestId(), id -> new ArrayList<>()).add(v));
+                    if (command instanceof RoomCommand.ExpireJoins && decision.verdict().isPresent()) {
+                        settledAtDeadline++;
+                    }
                 }
                 case AggregateRef.UserRef ref -> {
                     var userSeats = seats.get(ref.name());
