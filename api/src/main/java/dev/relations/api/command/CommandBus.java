@@ -4,6 +4,7 @@ import dev.relations.api.runtime.KafkaSettings;
 import dev.relations.api.runtime.StreamsRuntime;
 import dev.relations.domain.common.Tenant;
 import dev.relations.engine.Topics;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,10 +70,17 @@ public class CommandBus implements AutoCloseable {
         }, firstBackoff, maxBackoff);
     }
 
+    /** Where a command comes from: its request id, who asks (SPEC E.5 actor) and the Idempotency-Key, if any. */
+    public record Origin(String requestId, Actor actor, String idempotencyKey) {
+    }
+
     /** Sends the command and waits for its verdict; completes exceptionally on timeout. */
-    public CompletableFuture<Outcome> send(String aggregateKey, Tenant tenant, String requestId, String api, Object body) {
+    public CompletableFuture<Outcome> send(String aggregateKey, Tenant tenant, Origin origin, String api, Object body) {
+        var requestId = origin.requestId();
         var envelope = CommandEnvelope.newBuilder()
                 .setRequestId(requestId)
+                .setActor(origin.actor())
+                .setIdempotencyKey(origin.idempotencyKey())
                 .setOrg(tenant.org())
                 .setApp(tenant.app())
                 .setIssuedAt(System.currentTimeMillis())

@@ -6,6 +6,8 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
+import dev.relations.api.auth.AuthFilter;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.Outcome;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -35,7 +37,7 @@ public class Writes {
     }
 
     public Outcome execute(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api, Object body) {
-        return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId(request, tenant, ""), api, body));
+        return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, origin(request, tenant, "", aggregate), api, body));
     }
 
     /**
@@ -44,7 +46,8 @@ public class Writes {
      */
     public CompletableFuture<Outcome> submit(HttpRequest<?> request, Tenant tenant, Username aggregate, String api,
                                              Object body, String part) {
-        return bus.send(RecordKeys.user(tenant, aggregate), tenant, requestId(request, tenant, part), api, body);
+        return bus.send(RecordKeys.user(tenant, aggregate), tenant, origin(request, tenant, part, AggregateRef.user(aggregate)),
+                api, body);
     }
 
     /** The verdict of an accepted write, or its rejection thrown as the Easemob error. */
@@ -68,13 +71,27 @@ public class Writes {
         return new Rejection(outcome.getStatus(), outcome.getError(), outcome.getException(), outcome.getErrorDescription());
     }
 
-    private static String requestId(HttpRequest<?> request, Tenant tenant, String part) {
+    /** The request id, who asks, and the Idempotency-Key, as the command carries them. */
+    private static CommandBus.Origin origin(HttpRequest<?> request, Tenant tenant, String part, AggregateRef aggregate) {
         var key = request.getHeaders().get(IDEMPOTENCY_KEY);
-        if (key == null || key.isBlank()) {
-            return UUID.randomUUID().toString();
-        }
+        boolean keyed = key != null && !key.isBlank();
         // Same key, same request id: the processor answers a retry with the first verdict.
-        return UUID.nameUUIDFromBytes((tenant.appKey() + "|" + key + "|" + part).getBytes(StandardCharsets.UTF_8)).toString();
+        var requestId = keyed
+                ? UUID.nameUUIDFromBytes((tenant.appKey() + "|" + key + "|" + part).getBytes(StandardCharsets.UTF_8)).toString()
+                : UUID.randomUUID().toString();
+        return new CommandBus.Origin(requestId, actor(request, aggregate), keyed ? key : null);
+    }
+
+    /**
+     * SPEC E.5 actor: the app admin for a call with an app token (the only token this service
+     * issues); a registration without a token (open registration) is the user's own.
+     */
+    private static Actor actor(HttpRequest<?> request, AggregateRef aggregate) {
+        boolean appAdmin = request.getAttribute(AuthFilter.APP_ADMIN, Boolean.class).orElse(false);
+        if (!appAdmin && aggregate instanceof AggregateRef.UserRef user) {
+            return new Actor("user", user.name().value());
+        }
+        return new Actor("app_admin", "@ppAdmin");
     }
 
     private static ApiException timeout() {

@@ -237,7 +237,7 @@ final class JoinRules {
                                                                    List<RoomEvent> events, Room room) {
         var granted = batch.asked().stream().filter(u -> !refused.containsKey(u)).toList();
         if (refused.isEmpty()) {
-            events.add(new RoomCreated(info.id(), info));
+            events.add(new RoomCreated(info.id(), info, batch.asked()));
             var members = batch.asked().subList(1, batch.asked().size());
             if (!members.isEmpty()) {
                 events.add(new MembersJoined(info.id(), members, JoinReason.DIRECT, info.created()));
