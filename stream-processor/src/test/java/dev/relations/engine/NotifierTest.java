@@ -2,6 +2,7 @@ package dev.relations.engine;
 
 import dev.relations.schemas.Actor;
 import dev.relations.schemas.ContactAdded;
+import dev.relations.schemas.ContactRemarkSet;
 import dev.relations.schemas.ContactRemoved;
 import dev.relations.schemas.EventAggregate;
 import dev.relations.schemas.EventEnvelope;
@@ -60,6 +61,7 @@ class NotifierTest {
         assertThat(Notifier.of(user("bob", 7, new ContactAdded("bob", "alice", true, "import", false, "alice")))).isEmpty();
     }
 
+    /** G-17: a removal is bidirectional, and E.2 tells `remove` to the other side. */
     @Test
     void remove_is_told_to_the_other_side_with_its_roster_version() {
         var atOther = Notifier.of(user("bob", 9, new ContactRemoved("bob", "alice", "REST", "alice")));
@@ -72,6 +74,12 @@ class NotifierTest {
         assertThat(remove.getOperation()).isEqualTo("remove");
         assertThat(remove.getFrom()).isEqualTo("acme#chat_alice@easemob.com");
         assertThat(remove.getRosterVer()).matches("[0-9a-f]{40}").isNotEqualTo(later.getFirst().value.getRosterVer());
+    }
+
+    /** G-20: remark_set is an extension event with no Easemob callback, so nobody is told. */
+    @Test
+    void a_remark_tells_nobody() {
+        assertThat(Notifier.of(user("alice", 4, new ContactRemarkSet("alice", "bob", "Bobby")))).isEmpty();
     }
 
     @Test
@@ -144,6 +152,7 @@ class NotifierTest {
         assertThat(Notifier.of(room("100", new RoomMembersLeft("100", List.of("bob"), "USER_DELETED")))).isEmpty();
     }
 
+    /** E.3 rows BLOCK, WHITE, MUTE and ADMIN; G-21: a permanent mute is told with Easemob's 4638873600000. */
     @Test
     void list_changes_use_block_white_mute_and_admin_with_add_or_remove() {
         var told = new ArrayList<KeyValue<String, Notification>>();
