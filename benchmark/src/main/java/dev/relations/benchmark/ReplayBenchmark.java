@@ -4,7 +4,10 @@ import dev.relations.eventlog.EventLogCli;
 import dev.relations.schemas.ContactAdded;
 import dev.relations.schemas.ContactRemarkSet;
 import dev.relations.schemas.ContactRemoved;
+import dev.relations.schemas.Actor;
+import dev.relations.schemas.EventAggregate;
 import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.EventRequest;
 import dev.relations.schemas.RoomAdminsAdded;
 import dev.relations.schemas.RoomAllowlistAdded;
 import dev.relations.schemas.RoomBlocklistAdded;
@@ -101,12 +104,12 @@ public final class ReplayBenchmark {
                 var events = new ArrayList<Object>();
                 events.add(new UserRegistered(new UserView("uuid-" + u, name, (long) u, (long) u, true, null)));
                 for (int k = 1; k <= CONTACTS_PER_USER; k++) {
-                    events.add(new ContactAdded(name, "u" + ((u + k) % users), true, "rest", true));
+                    events.add(new ContactAdded(name, "u" + ((u + k) % users), true, "rest", true, name));
                 }
                 events.add(new ContactRemarkSet(name, "u" + ((u + 1) % users), "best friend"));
                 events.add(new ContactRemarkSet(name, "u" + ((u + 2) % users), "colleague"));
                 events.add(new UsersBlocked(name, List.of("u" + ((u + 50) % users), "u" + ((u + 51) % users))));
-                events.add(new ContactRemoved(name, "u" + ((u + 3) % users), "REST"));
+                events.add(new ContactRemoved(name, "u" + ((u + 3) % users), "REST", name));
                 events.add(new UserUnblocked(name, "u" + ((u + 51) % users), "REST"));
                 for (var payload : events) {
                     producer.send(history.record(topic, "user", name, payload));
@@ -124,7 +127,7 @@ public final class ReplayBenchmark {
         var id = Long.toString(1_000_000_000L + u);
         var owner = "u" + u;
         var events = new ArrayList<Object>();
-        events.add(new RoomCreated(id, "room " + u, "synthetic", 1000, owner, "", (long) u));
+        events.add(new RoomCreated(id, "room " + u, "synthetic", 1000, owner, "", (long) u, List.of(owner), List.of()));
         for (int batch = 0; batch < 5; batch++) {
             var members = new ArrayList<String>();
             for (int m = 1; m <= 4; m++) {
@@ -133,7 +136,7 @@ public final class ReplayBenchmark {
             events.add(new RoomMembersJoined(id, members, "DIRECT", 1 + (batch + 1) * 4));
         }
         events.add(new RoomAdminsAdded(id, List.of("u" + ((u + 1) % users))));
-        events.add(new RoomMutesAdded(id, List.of("u" + ((u + 2) % users)), -1L));
+        events.add(new RoomMutesAdded(id, List.of("u" + ((u + 2) % users)), null));
         events.add(new RoomBlocklistAdded(id, List.of("u" + ((u + 30) % users))));
         events.add(new RoomAllowlistAdded(id, List.of("u" + ((u + 4) % users))));
         events.add(new RoomMembersLeft(id, List.of("u" + ((u + 5) % users)), "KICK"));
@@ -157,8 +160,21 @@ public final class ReplayBenchmark {
         ProducerRecord<String, EventEnvelope> record(String topic, String type, String id, Object payload) {
             var key = "bench#" + app + "/" + (type.equals("user") ? "user/" : "room/") + id;
             long seq = seqs.merge(key, 1L, Long::sum);
-            var event = new EventEnvelope("e-" + key + "-" + seq, payload.getClass().getSimpleName(), 1, "bench", app, type, key,
-                    seq, clock++, "synthetic", "", payload);
+            var event = EventEnvelope.newBuilder()
+                    .setEventId("e-" + key + "-" + seq)
+                    .setEventType(payload.getClass().getSimpleName())
+                    .setSchema$(2)
+                    .setOrg("bench")
+                    .setApp(app)
+                    .setAggregate(new EventAggregate(type, id))
+                    .setSeq(seq)
+                    .setOccurredAt(clock++)
+                    .setActor(new Actor("app_admin", "@ppAdmin"))
+                    .setRequest(new EventRequest("synthetic", null, ""))
+                    .setCorrelationId("synthetic")
+                    .setCausationId("synthetic")
+                    .setPayload(payload)
+                    .build();
             return new ProducerRecord<>(topic, key, event);
         }
     }

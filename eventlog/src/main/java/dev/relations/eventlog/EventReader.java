@@ -26,8 +26,8 @@ import java.util.Properties;
  * decoding. Positions are kept, so {@link #readTo} can be called again to go on from there.
  */
 final class EventReader implements AutoCloseable {
-    /** One decoded event and where it stands in the topic. */
-    record Positioned(int partition, long offset, int writerSchemaId, EventEnvelope event) {
+    /** One decoded event and where it stands in the topic; {@code key} is its record key (the aggregate's, {@code org#app/user/alice}), undecoded. */
+    record Positioned(int partition, long offset, int writerSchemaId, byte[] key, EventEnvelope event) {
     }
 
     interface Handler {
@@ -136,7 +136,7 @@ final class EventReader implements AutoCloseable {
                     }
                     var bytes = record.value();
                     var event = decoder.deserialize(topic, bytes);
-                    handler.accept(new Positioned(tp.partition(), record.offset(), schemaId(bytes), event));
+                    handler.accept(new Positioned(tp.partition(), record.offset(), schemaId(bytes), key, event));
                 }
             }
             // Transaction markers and aborted records take offsets too: compare positions, not last records.

@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -39,6 +41,8 @@ final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var key = target.key(connection);
+        // The record key, not the envelope: events of schema 1 name their aggregate only there.
+        var keyBytes = key.getBytes(StandardCharsets.UTF_8);
         long from = since == null ? Long.MIN_VALUE : Cut.time(since);
         long to = until == null ? Long.MAX_VALUE : Cut.time(until);
         int partition = EventReader.partitionOf(key, EventReader.partitionCount(connection.bootstrapServers(), connection.topic()));
@@ -50,7 +54,7 @@ final class EventsCommand implements Callable<Integer> {
                 connection.topic(), connection.appKey(), List.of(partition))) {
             reader.readTo(reader.endOffsets(), positioned -> {
                 var event = positioned.event();
-                if (key.equals(event.getAggregateId()) && event.getOccurredAt() >= from && event.getOccurredAt() <= to
+                if (Arrays.equals(keyBytes, positioned.key()) && event.getOccurredAt() >= from && event.getOccurredAt() <= to
                         && typeMatches(event)) {
                     var line = JsonLines.JSON.createObjectNode()
                             .put("partition", positioned.partition())

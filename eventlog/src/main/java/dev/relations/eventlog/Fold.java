@@ -41,6 +41,9 @@ import java.util.List;
  * are never published.
  */
 final class Fold {
+    /** How the fold (and as-of) writes a permanent mute's expiry. */
+    static final long PERMANENT_MUTE = -1L;
+
     private final FoldStore store;
     private long joinSeq;
     private long events;
@@ -155,12 +158,12 @@ final class Fold {
             case RoomMembersLeft l -> l.getMembers().forEach(member -> leave(l.getRoom(), member));
             case RoomAdminsAdded a -> a.getAdmins().forEach(u -> setRole(a.getRoom(), u, Role.MEMBER, Role.ADMIN));
             case RoomAdminsRemoved r -> r.getAdmins().forEach(u -> setRole(r.getRoom(), u, Role.ADMIN, Role.MEMBER));
-            case RoomBlocklistAdded b -> b.getUsers().forEach(u -> store.put(Keys.ROOM_BLOCKS.entry(b.getRoom(), u), Entries.PRESENT));
-            case RoomBlocklistRemoved b -> b.getUsers().forEach(u -> store.delete(Keys.ROOM_BLOCKS.entry(b.getRoom(), u)));
-            case RoomAllowlistAdded a -> a.getUsers().forEach(u -> store.put(Keys.ALLOWS.entry(a.getRoom(), u), Entries.PRESENT));
-            case RoomAllowlistRemoved a -> a.getUsers().forEach(u -> store.delete(Keys.ALLOWS.entry(a.getRoom(), u)));
-            case RoomMutesAdded m -> m.getUsers().forEach(u -> store.put(Keys.MUTES.entry(m.getRoom(), u), Entries.longValue(m.getExpireAt())));
-            case RoomMutesRemoved m -> m.getUsers().forEach(u -> store.delete(Keys.MUTES.entry(m.getRoom(), u)));
+            case RoomBlocklistAdded b -> b.getMembers().forEach(u -> store.put(Keys.ROOM_BLOCKS.entry(b.getRoom(), u), Entries.PRESENT));
+            case RoomBlocklistRemoved b -> b.getMembers().forEach(u -> store.delete(Keys.ROOM_BLOCKS.entry(b.getRoom(), u)));
+            case RoomAllowlistAdded a -> a.getMembers().forEach(u -> store.put(Keys.ALLOWS.entry(a.getRoom(), u), Entries.PRESENT));
+            case RoomAllowlistRemoved a -> a.getMembers().forEach(u -> store.delete(Keys.ALLOWS.entry(a.getRoom(), u)));
+            case RoomMutesAdded m -> m.getMembers().forEach(u -> store.put(Keys.MUTES.entry(m.getRoom(), u), Entries.longValue(expireOf(m))));
+            case RoomMutesRemoved m -> m.getMembers().forEach(u -> store.delete(Keys.MUTES.entry(m.getRoom(), u)));
             case RoomMuteAllSet s -> {
                 var room = room(s.getRoom());
                 if (room.exists()) {
@@ -222,5 +225,10 @@ final class Fold {
         var keys = new ArrayList<String>();
         store.scan(prefix, (key, value) -> keys.add(key));
         keys.forEach(store::delete);
+    }
+
+    /** A permanent mute: null since schema 2, -1 in events of schema 1; folded as -1 either way. */
+    private static long expireOf(RoomMutesAdded muted) {
+        return muted.getExpireAt() == null ? PERMANENT_MUTE : muted.getExpireAt();
     }
 }

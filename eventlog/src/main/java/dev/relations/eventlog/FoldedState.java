@@ -89,7 +89,7 @@ final class FoldedState {
         var mutePrefix = Keys.MUTES.of(id);
         store.scan(mutePrefix, (key, value) -> {
             long expire = Entries.longOf(value);
-            if (expire == -1L || expire > at) {
+            if (expire == Fold.PERMANENT_MUTE || expire > at) {
                 mutes.add(new Mute(key.substring(mutePrefix.length()), expire));
             }
         });

@@ -5,7 +5,9 @@ import dev.relations.eventlog.FoldedState.Mute;
 import dev.relations.schemas.ContactAdded;
 import dev.relations.schemas.ContactRemarkSet;
 import dev.relations.schemas.ContactRemoved;
+import dev.relations.schemas.EventAggregate;
 import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.EventRequest;
 import dev.relations.schemas.RoomAdminsAdded;
 import dev.relations.schemas.RoomCreated;
 import dev.relations.schemas.RoomDeleted;
@@ -39,13 +41,13 @@ class FoldTest {
     @Test
     void a_roster_lists_newest_first_with_remarks_and_a_removed_edge_takes_its_remark_along() {
         register("ann", "bob", "cid");
-        apply("ann", new ContactAdded("ann", "bob", true, "rest", true));
-        apply("ann", new ContactAdded("ann", "cid", true, "rest", true));
+        apply("ann", new ContactAdded("ann", "bob", true, "rest", true, "ann"));
+        apply("ann", new ContactAdded("ann", "cid", true, "rest", true, "ann"));
         apply("ann", new ContactRemarkSet("ann", "bob", "Bobby"));
         assertThat(state.user("ann").contacts()).containsExactly(new Contact("cid", null), new Contact("bob", "Bobby"));
 
-        apply("ann", new ContactRemoved("ann", "bob", "REST"));
-        apply("ann", new ContactAdded("ann", "bob", true, "rest", true));
+        apply("ann", new ContactRemoved("ann", "bob", "REST", "ann"));
+        apply("ann", new ContactAdded("ann", "bob", true, "rest", true, "ann"));
         assertThat(state.user("ann").contacts()).containsExactly(new Contact("bob", null), new Contact("cid", null));
     }
 
@@ -66,7 +68,7 @@ class FoldTest {
     @Test
     void a_room_keeps_join_order_roles_and_mutes_and_its_deletion_releases_every_member() {
         register("ann", "bob", "cid");
-        applyRoom("7", new RoomCreated("7", "lounge", "d", 200, "ann", "", 1L));
+        applyRoom("7", new RoomCreated("7", "lounge", "d", 200, "ann", "", 1L, List.of("ann"), List.of()));
         applyRoom("7", new RoomMembersJoined("7", List.of("bob", "cid"), "DIRECT", 3));
         applyRoom("7", new RoomAdminsAdded("7", List.of("bob")));
         applyRoom("7", new RoomMutesAdded("7", List.of("cid"), 5_000L));
@@ -77,6 +79,9 @@ class FoldTest {
         assertThat(room.admins()).containsExactly("bob");
         assertThat(room.mutes()).containsExactly(new Mute("cid", 5_000L));
         assertThat(state.room("7", 5_000L).mutes()).isEmpty();
+        applyRoom("7", new RoomMutesAdded("7", List.of("bob"), null));
+        assertThat(state.room("7", Long.MAX_VALUE).mutes()).as("a permanent mute (expire_at null) never lapses")
+                .containsExactly(new Mute("bob", -1L));
         assertThat(state.user("bob").joinedRooms()).containsExactly("7");
 
         applyRoom("7", new RoomMembersLeft("7", List.of("bob"), "KICK"));
@@ -106,6 +111,8 @@ class FoldTest {
 
     private EventEnvelope envelope(String type, String aggregate, Object payload) {
         seq++;
-        return new EventEnvelope("e" + seq, "t", 1, "o", "a", type, aggregate, seq, seq, "r" + seq, "", payload);
+        return EventEnvelope.newBuilder().setEventId("e" + seq).setEventType("t").setSchema$(2).setOrg("o").setApp("a")
+                .setAggregate(new EventAggregate(type, aggregate.substring(aggregate.lastIndexOf('/') + 1)))
+                .setSeq(seq).setOccurredAt(seq).setRequest(new EventRequest("r" + seq, null, "")).setPayload(payload).build();
     }
 }

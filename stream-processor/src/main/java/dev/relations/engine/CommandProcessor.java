@@ -44,6 +44,7 @@ import dev.relations.domain.user.RegisteredUser;
 import dev.relations.domain.user.UserCommand;
 import dev.relations.domain.user.UserDecider;
 import dev.relations.domain.user.UserEvent;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.ExpireRoomMutes;
 import dev.relations.schemas.StoredUser;
@@ -92,6 +93,9 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private static final Rejection UNSUPPORTED = new Rejection(500, "unsupported_service_operation",
             "UnsupportedServiceOperationException", "Service operation not supported");
 
+    /** The actor of what the service does by itself (mute expiry). */
+    static final Actor SYSTEM = new Actor("system", "relations");
+
     private final AvroSerdes serdes;
     private final Limits limits;
     private final RequestRetention requestRetention;
@@ -106,6 +110,8 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private EventHistory history;
     private final ActiveStores activeStores;
     private KeyValueStore<String, byte[]> state;
+    /** The id of the last event the current step published: the cause of the follow-ups it sends. */
+    private String lastPublished;
 
     CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline,
                      ActiveStores activeStores) {
@@ -188,6 +194,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
      * room and the time, so a sweep replayed after a crash publishes the same ids.
      */
     private void expireMutes(Tenant tenant, RoomId room, long now) {
+        lastPublished = null;
         var key = RecordKeys.room(tenant, room);
         var requestId = UUID.nameUUIDFromBytes(("mute-expiry|" + key + "|" + now).getBytes(StandardCharsets.UTF_8)).toString();
         var envelope = CommandEnvelope.newBuilder()
@@ -196,6 +203,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
                 .setApp(tenant.app())
                 .setIssuedAt(now)
                 .setExternal(false)
+                .setActor(SYSTEM)
                 .setBody(new ExpireRoomMutes(room.value(), now))
                 .build();
         var step = new Step(new Record<>(key, envelope, now), envelope, new RequestContext(tenant, requestId, now),
@@ -250,6 +258,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     }
 
     private void decide(Record<String, CommandEnvelope> record, CommandEnvelope envelope) {
+        lastPublished = null;
         var tenant = new Tenant(envelope.getOrg(), envelope.getApp());
         var self = RecordKeys.aggregateOf(record.key());
         var step = new Step(record, envelope, new RequestContext(tenant, envelope.getRequestId(), envelope.getIssuedAt()),
@@ -462,14 +471,25 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
 
     /** Sends a command of this request's chain to another aggregate of the tenant. */
     private void send(Step step, AggregateRef target, Object command) {
-        var next = CommandEnvelope.newBuilder(step.envelope()).setExternal(false).setAtDeadline(false).setBody(command).build();
+        var next = CommandEnvelope.newBuilder(step.envelope())
+                .setExternal(false)
+                .setAtDeadline(false)
+                .setCausationId(lastPublished != null ? lastPublished : causeOf(step.envelope()))
+                .setBody(command)
+                .build();
         outputs.command(step.record(), RecordKeys.of(step.ctx().tenant(), target), next);
     }
 
+    /** What caused a command: its own causation id, else (from the API or a sweep) its request. */
+    private static String causeOf(CommandEnvelope command) {
+        return command.getCausationId() != null ? command.getCausationId() : command.getRequestId();
+    }
+
     private void publish(Step step, EventMapping.Published published) {
-        var event = events.next(step.ctx(), step.self(), step.envelope().getApi(), published);
+        var event = events.next(step.ctx(), step.self(), step.envelope(), published);
+        lastPublished = event.getEventId();
         history.record(step.ctx().tenant(), step.self(), event);
-        outputs.event(step.record(), event.getAggregateId(), event);
+        outputs.event(step.record(), RecordKeys.of(step.ctx().tenant(), step.self()), event);
         for (var notice : Notifier.of(event)) {
             outputs.notification(step.record(), notice.key, notice.value);
         }

@@ -1,62 +1,164 @@
 package dev.relations.engine;
 
-import dev.relations.schemas.RoomAdminsAdded;
-import dev.relations.schemas.RoomAdminsRemoved;
-import dev.relations.schemas.RoomAllowlistAdded;
-import dev.relations.schemas.RoomAllowlistRemoved;
+import dev.relations.schemas.EventEnvelope;
+import dev.relations.schemas.Notification;
 import dev.relations.schemas.RoomBlocklistAdded;
-import dev.relations.schemas.RoomBlocklistRemoved;
 import dev.relations.schemas.RoomCreated;
+import dev.relations.schemas.RoomDeleted;
 import dev.relations.schemas.RoomMembersJoined;
 import dev.relations.schemas.RoomMembersLeft;
+import dev.relations.schemas.RoomMuteAllSet;
 import dev.relations.schemas.RoomMutesAdded;
 import dev.relations.schemas.RoomMutesRemoved;
 import dev.relations.schemas.RoomOwnerChanged;
+import dev.relations.schemas.RoomUpdated;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
 
 /**
- * Which users a chatroom event is told to, one notice per affected user. Every notice carries
- * the room id in {@code room}; the operator is the app admin, so no {@code from} is given.
- * Room-wide changes that name no users (info update, mute-all, the deletion record itself)
- * are told to nobody: a gateway broadcasts those to the room, and a deletion has already
- * told every member through the {@code room.leave} (reason DELETE) that precedes it.
- * A deleted user is not told about the cleanup of its own entries.
+ * Chatroom notices in SPEC E.3's terms ({@code group_op_event}): {@code operation} and
+ * {@code payload.type}, the affected users in {@code member} (or {@code admin}), the operator.
+ * A change that names users is told to each of them, every notice carrying the whole list;
+ * a room-wide change (info update, mute-all, the deletion record) is told once to the room
+ * (audience {@code room}), for a gateway to broadcast. A deleted user is told nothing about
+ * the cleanup of its own entries, nor an owner whose deletion dissolved its room.
  */
 final class RoomNotices {
+    static final String ADD = "ADD";
+    static final String REMOVE = "REMOVE";
+    static final String USER = "user";
+    static final String ROOM = "room";
+    /** Easemob's expire_timestamp of an entry without end (a blocklist entry, a permanent mute). */
+    static final long FOREVER = 4_638_873_600_000L;
+    private static final String APP_ADMIN = "@ppAdmin";
     private static final String USER_DELETED = "USER_DELETED";
 
     private RoomNotices() {
     }
 
-    record Notice(String recipient, String type, Map<String, String> attributes) {
+    static List<Notification.Builder> created(EventEnvelope event, RoomCreated created) {
+        var info = new LinkedHashMap<String, String>();
+        info.put("title", created.getName());
+        info.put("description", created.getDescription());
+        info.put("max_users", Integer.toString(created.getMaxusers()));
+        info.put("owner", Notifier.appKey(event) + "_" + created.getOwner());
+        info.put("created", Long.toString(created.getCreated()));
+        info.put("custom", created.getCustom());
+        info.put("mute", "false");
+        return List.of(notice(event, created.getOwner(), USER, "CREATE", null, created.getRoom())
+                .setMember(created.getMembers())
+                .setAdmin(created.getAdmins())
+                .setOwner(created.getOwner())
+                .setInfo(info));
     }
 
-    static List<Notice> of(Object payload) {
-        return switch (payload) {
-            case RoomCreated c -> List.of(new Notice(c.getOwner(), "room.create", Map.of("room", c.getRoom())));
-            case RoomMembersJoined j -> each(j.getMembers(), "room.join", Map.of("room", j.getRoom(), "reason", j.getReason()));
-            case RoomMembersLeft l when !USER_DELETED.equals(l.getReason()) ->
-                    each(l.getMembers(), "room.leave", Map.of("room", l.getRoom(), "reason", l.getReason()));
-            case RoomOwnerChanged o -> List.of(
-                    new Notice(o.getOldOwner(), "room.owner.remove", Map.of("room", o.getRoom(), "new_owner", o.getNewOwner())),
-                    new Notice(o.getNewOwner(), "room.owner.add", Map.of("room", o.getRoom(), "old_owner", o.getOldOwner())));
-            case RoomAdminsAdded a -> each(a.getAdmins(), "room.admin.add", Map.of("room", a.getRoom()));
-            case RoomAdminsRemoved r -> each(r.getAdmins(), "room.admin.remove", Map.of("room", r.getRoom()));
-            case RoomBlocklistAdded b -> each(b.getUsers(), "room.block.add", Map.of("room", b.getRoom()));
-            case RoomBlocklistRemoved b -> each(b.getUsers(), "room.block.remove", Map.of("room", b.getRoom()));
-            case RoomAllowlistAdded a -> each(a.getUsers(), "room.allow.add", Map.of("room", a.getRoom()));
-            case RoomAllowlistRemoved a -> each(a.getUsers(), "room.allow.remove", Map.of("room", a.getRoom()));
-            case RoomMutesAdded m -> each(m.getUsers(), "room.mute.add",
-                    Map.of("room", m.getRoom(), "expire", Long.toString(m.getExpireAt())));
-            case RoomMutesRemoved m when !USER_DELETED.equals(m.getReason()) ->
-                    each(m.getUsers(), "room.mute.remove", Map.of("room", m.getRoom(), "reason", m.getReason()));
-            default -> List.of();
-        };
+    static List<Notification.Builder> updated(EventEnvelope event, RoomUpdated updated) {
+        var info = new LinkedHashMap<String, String>();
+        if (updated.getName() != null) {
+            info.put("title", updated.getName());
+        }
+        if (updated.getDescription() != null) {
+            info.put("description", updated.getDescription());
+        }
+        if (updated.getMaxusers() != null) {
+            info.put("max_users", Integer.toString(updated.getMaxusers()));
+        }
+        return List.of(toRoom(event, "UPDATE", "INFO", updated.getRoom()).setInfo(info));
     }
 
-    private static List<Notice> each(List<String> users, String type, Map<String, String> attributes) {
-        return users.stream().map(u -> new Notice(u, type, attributes)).toList();
+    static List<Notification.Builder> ownerChanged(EventEnvelope event, RoomOwnerChanged changed) {
+        return List.of(changed.getOldOwner(), changed.getNewOwner()).stream()
+                .map(user -> notice(event, user, USER, "UPDATE", "OWNER", changed.getRoom())
+                        .setOwner(changed.getOldOwner())
+                        .setNewOwner(changed.getNewOwner()))
+                .toList();
     }
+
+    /** Every member was told LEAVE (type DELETE) just before. */
+    static List<Notification.Builder> deleted(EventEnvelope event, RoomDeleted deleted) {
+        return List.of(toRoom(event, "DELETE", null, deleted.getRoom()));
+    }
+
+    static List<Notification.Builder> joined(EventEnvelope event, RoomMembersJoined joined) {
+        return each(event, joined.getMembers(), "JOIN", joined.getReason(), joined.getRoom(),
+                b -> b.setMember(joined.getMembers()).setMemberCount(joined.getMemberCount()));
+    }
+
+    static List<Notification.Builder> left(EventEnvelope event, RoomMembersLeft left) {
+        if (USER_DELETED.equals(left.getReason())) {
+            return List.of();
+        }
+        return members(event, "LEAVE", left.getReason(), left.getRoom(), left.getMembers());
+    }
+
+    static List<Notification.Builder> admins(EventEnvelope event, String room, List<String> admins, String type) {
+        return each(event, admins, "ADMIN", type, room, b -> b.setAdmin(admins));
+    }
+
+    static List<Notification.Builder> blocked(EventEnvelope event, RoomBlocklistAdded added) {
+        return each(event, added.getMembers(), "BLOCK", ADD, added.getRoom(),
+                b -> b.setMember(added.getMembers()).setExpireTimestamp(FOREVER));
+    }
+
+    /** A blocklist or allowlist entry removed: told unless it went with its deleted user. */
+    static List<Notification.Builder> unlisted(EventEnvelope event, String operation, String room, List<String> members,
+                                              String reason) {
+        return USER_DELETED.equals(reason) ? List.of() : members(event, operation, REMOVE, room, members);
+    }
+
+    static List<Notification.Builder> muted(EventEnvelope event, RoomMutesAdded muted) {
+        long expire = muted.getExpireAt() == null ? FOREVER : muted.getExpireAt();
+        return each(event, muted.getMembers(), "MUTE", ADD, muted.getRoom(),
+                b -> b.setMember(muted.getMembers()).setExpireTimestamp(expire));
+    }
+
+    static List<Notification.Builder> unmuted(EventEnvelope event, RoomMutesRemoved unmuted) {
+        return USER_DELETED.equals(unmuted.getReason()) ? List.of()
+                : members(event, "MUTE", REMOVE, unmuted.getRoom(), unmuted.getMembers());
+    }
+
+    static List<Notification.Builder> muteAll(EventEnvelope event, RoomMuteAllSet muteAll) {
+        return List.of(toRoom(event, "UPDATE", "MUTE", muteAll.getRoom()).setMute(muteAll.getEnabled()));
+    }
+
+    /** E.3 ROOM_SUPER_ADMIN: app-wide, so its {@code id} is empty. */
+    static List<Notification.Builder> superAdmins(EventEnvelope event, List<String> admins, String type) {
+        return each(event, admins, "ROOM_SUPER_ADMIN", type, "", b -> b.setAdmin(admins));
+    }
+
+    static List<Notification.Builder> members(EventEnvelope event, String operation, String type, String room,
+                                              List<String> members) {
+        return each(event, members, operation, type, room, b -> b.setMember(members));
+    }
+
+    private static List<Notification.Builder> each(EventEnvelope event, List<String> users, String operation, String type,
+                                                    String room, java.util.function.UnaryOperator<Notification.Builder> fill) {
+        return users.stream().map(user -> fill.apply(notice(event, user, USER, operation, type, room))).toList();
+    }
+
+    private static Notification.Builder toRoom(EventEnvelope event, String operation, String type, String room) {
+        return notice(event, room, ROOM, operation, type, room);
+    }
+
+    private static Notification.Builder notice(EventEnvelope event, String recipient, String audience, String operation,
+                                               String type, String room) {
+        return Notification.newBuilder()
+                .setRecipient(recipient)
+                .setAudience(audience)
+                .setChatType("chatroom")
+                .setType("chatroom." + operation)
+                .setOperation(operation)
+                .setOperationType(type)
+                .setRoom(room)
+                .setOperator(operator(event));
+    }
+
+    /** E.3 {@code operator}: {@code @ppAdmin} for the app admin (and the service's own sweeps), else the user. */
+    private static String operator(EventEnvelope event) {
+        var actor = event.getActor();
+        return actor == null || !USER.equals(actor.getKind()) ? APP_ADMIN : actor.getId();
+    }
+
 }

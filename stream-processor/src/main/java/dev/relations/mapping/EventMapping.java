@@ -57,9 +57,11 @@ public final class EventMapping {
             case ContactEvent.ContactReserved ignored -> null;
             case ContactEvent.ReservationReleased ignored -> null;
             case ContactEvent.ContactAdded a -> new Published("contact.added",
-                    new ContactAdded(a.owner().value(), a.friend().value(), true, a.source(), a.notice()));
+                    new ContactAdded(a.owner().value(), a.friend().value(), true, a.source(), a.notice(),
+                            a.initiator().value()));
             case ContactEvent.ContactRemoved r -> new Published("contact.removed",
-                    new ContactRemoved(r.owner().value(), r.friend().value(), r.reason().name()));
+                    new ContactRemoved(r.owner().value(), r.friend().value(), r.reason().name(),
+                            r.initiator().value()));
             case ContactEvent.ContactRemarkSet r -> new Published("contact.remark_set",
                     new ContactRemarkSet(r.owner().value(), r.friend().value(), r.remark()));
             case ContactEvent.ImportStarted ignored -> null;

@@ -1,5 +1,6 @@
 package dev.relations.mapping;
 
+import dev.relations.domain.room.Mute;
 import dev.relations.domain.room.Room;
 import dev.relations.domain.room.RoomEvent;
 import dev.relations.schemas.RoomAdminsAdded;
@@ -17,6 +18,8 @@ import dev.relations.schemas.RoomMutesAdded;
 import dev.relations.schemas.RoomMutesRemoved;
 import dev.relations.schemas.RoomOwnerChanged;
 import dev.relations.schemas.RoomUpdated;
+
+import java.util.List;
 
 import static dev.relations.mapping.CommandMapping.values;
 
@@ -36,7 +39,8 @@ public final class RoomEventMapping {
             case RoomEvent.BatchExpired ignored -> null;
             case RoomEvent.BatchFinished ignored -> null;
             case RoomEvent.RoomCreated c -> published("room.created", new RoomCreated(c.room().value(), c.info().name(),
-                    c.info().description(), c.info().maxUsers(), c.info().owner().value(), c.info().custom(), c.info().created()));
+                    c.info().description(), c.info().maxUsers(), c.info().owner().value(), c.info().custom(), c.info().created(),
+                    values(c.members()), List.of()));
             case RoomEvent.RoomUpdated u -> published("room.updated", new RoomUpdated(u.room().value(), u.name().orElse(null),
                     u.description().orElse(null), u.maxUsers().orElse(null)));
             case RoomEvent.OwnerChanged o -> published("room.owner_changed",
@@ -52,13 +56,14 @@ public final class RoomEventMapping {
             case RoomEvent.BlocklistAdded b -> published("room.blocklist.added",
                     new RoomBlocklistAdded(b.room().value(), values(b.users())));
             case RoomEvent.BlocklistRemoved b -> published("room.blocklist.removed",
-                    new RoomBlocklistRemoved(b.room().value(), values(b.users())));
+                    new RoomBlocklistRemoved(b.room().value(), values(b.users()), b.reason().name()));
             case RoomEvent.AllowlistAdded a -> published("room.allowlist.added",
                     new RoomAllowlistAdded(a.room().value(), values(a.users())));
             case RoomEvent.AllowlistRemoved a -> published("room.allowlist.removed",
-                    new RoomAllowlistRemoved(a.room().value(), values(a.users())));
+                    new RoomAllowlistRemoved(a.room().value(), values(a.users()), a.reason().name()));
             case RoomEvent.MutesAdded m -> published("room.mutes.added",
-                    new RoomMutesAdded(m.room().value(), values(m.users()), m.expireAt()));
+                    new RoomMutesAdded(m.room().value(), values(m.users()),
+                            m.expireAt() == Mute.PERMANENT ? null : m.expireAt()));
             case RoomEvent.MutesRemoved m -> published("room.mutes.removed",
                     new RoomMutesRemoved(m.room().value(), values(m.users()), m.reason().name()));
             case RoomEvent.MuteAllSet s -> published("room.mute_all.set", new RoomMuteAllSet(s.room().value(), s.enabled()));

@@ -67,7 +67,7 @@ class RelationsTopologyBlocklistTest {
         block(CHAT, "alice", "bob", "carol");
 
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactly(tuple("block.added", "acme#chat/user/alice", new UsersBlocked("alice", List.of("bob", "carol"))));
     }
 
@@ -80,8 +80,10 @@ class RelationsTopologyBlocklistTest {
         block(CHAT, "alice", "bob", "carol");
 
         assertThat(relations.notifications.readKeyValuesToList())
-                .extracting(kv -> kv.key, kv -> kv.value.getRecipient(), kv -> kv.value.getType(), kv -> kv.value.getFrom())
-                .containsExactly(tuple("acme#chat/user/carol", "carol", "roster.ban", "alice"));
+                .extracting(kv -> kv.key, kv -> kv.value.getRecipient(), kv -> kv.value.getType(), kv -> kv.value.getOperation(),
+                        kv -> kv.value.getFrom(), kv -> kv.value.getErrorCode())
+                .as("SPEC E.2: ban to the blocked user, status.error_code ok")
+                .containsExactly(tuple("acme#chat/user/carol", "carol", "roster.ban", "ban", "acme#chat_alice@easemob.com", "ok"));
     }
 
     @Test
@@ -182,11 +184,13 @@ class RelationsTopologyBlocklistTest {
         relations.send(CHAT, "alice", new UnblockUser("alice", "bob"));
 
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactly(tuple("block.removed", "acme#chat/user/alice", new UserUnblocked("alice", "bob", "REST")));
         assertThat(relations.notifications.readKeyValuesToList())
-                .extracting(kv -> kv.key, kv -> kv.value.getRecipient(), kv -> kv.value.getType(), kv -> kv.value.getFrom())
-                .containsExactly(tuple("acme#chat/user/bob", "bob", "roster.allow", "alice"));
+                .extracting(kv -> kv.key, kv -> kv.value.getRecipient(), kv -> kv.value.getType(), kv -> kv.value.getOperation(),
+                        kv -> kv.value.getFrom(), kv -> kv.value.getErrorCode())
+                .as("SPEC E.2: allow to the unblocked user, status.error_code ok")
+                .containsExactly(tuple("acme#chat/user/bob", "bob", "roster.allow", "allow", "acme#chat_alice@easemob.com", "ok"));
     }
 
     @Test

@@ -73,7 +73,7 @@ class RelationsTopologyFailureTest {
 
         assertThat(retried.getStatus()).as("a retry with the same request id runs again").isEqualTo(200);
         assertThat(relations.users().get(Keys.userEntry(CHAT, name("alice")))).isNull();
-        assertThat(relations.events.readValuesToList()).filteredOn(e -> e.getAggregateId().equals("acme#chat/user/alice"))
+        assertThat(relations.events.readValuesToList()).filteredOn(e -> TopologyHarness.aggregateKey(e).equals("acme#chat/user/alice"))
                 .first()
                 .extracting(EventEnvelope::getEventType, EventEnvelope::getSeq)
                 .containsExactly("user.deleted", lastSeq + 1);
@@ -200,7 +200,7 @@ class RelationsTopologyFailureTest {
 
     private long lastEventSeq(String aggregateId) {
         return relations.events.readValuesToList().stream()
-                .filter(e -> e.getAggregateId().equals(aggregateId))
+                .filter(e -> TopologyHarness.aggregateKey(e).equals(aggregateId))
                 .mapToLong(EventEnvelope::getSeq)
                 .max()
                 .orElseThrow();

@@ -97,26 +97,24 @@ class RelationsTopologyImportTest {
         importing(CHAT, "alice", false, "bob", "carol");
 
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getAggregateId, EventEnvelope::getEventType, EventEnvelope::getPayload)
+                .extracting(TopologyHarness::aggregateKey, EventEnvelope::getEventType, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
-                        tuple("acme#chat/user/alice", "contact.added", new ContactAdded("alice", "bob", true, "import", false)),
-                        tuple("acme#chat/user/bob", "contact.added", new ContactAdded("bob", "alice", true, "import", false)),
-                        tuple("acme#chat/user/alice", "contact.added", new ContactAdded("alice", "carol", true, "import", false)),
-                        tuple("acme#chat/user/carol", "contact.added", new ContactAdded("carol", "alice", true, "import", false)));
+                        tuple("acme#chat/user/alice", "contact.added", new ContactAdded("alice", "bob", true, "import", false, "alice")),
+                        tuple("acme#chat/user/bob", "contact.added", new ContactAdded("bob", "alice", true, "import", false, "alice")),
+                        tuple("acme#chat/user/alice", "contact.added", new ContactAdded("alice", "carol", true, "import", false, "alice")),
+                        tuple("acme#chat/user/carol", "contact.added", new ContactAdded("carol", "alice", true, "import", false, "alice")));
         assertThat(relations.notifications.readValuesToList()).isEmpty();
     }
 
     @Test
-    void an_import_with_notice_tells_both_sides_of_each_new_friendship() {
+    void an_import_with_notice_tells_each_imported_user_that_the_owner_added_it() {
         relations.given(CHAT, "alice", "bob");
 
         importing(CHAT, "alice", true, "bob");
 
         assertThat(relations.notifications.readKeyValuesToList())
                 .extracting(kv -> kv.key, kv -> kv.value.getType(), kv -> kv.value.getFrom())
-                .containsExactlyInAnyOrder(
-                        tuple("acme#chat/user/alice", "roster.add", "bob"),
-                        tuple("acme#chat/user/bob", "roster.add", "alice"));
+                .containsExactly(tuple("acme#chat/user/bob", "roster.add", "acme#chat_alice@easemob.com"));
     }
 
     @Test

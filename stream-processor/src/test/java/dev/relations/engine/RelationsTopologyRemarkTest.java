@@ -60,7 +60,7 @@ class RelationsTopologyRemarkTest {
         relations.send(CHAT, "alice", new SetRemark("alice", "bob", "college"));
 
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactly(tuple("contact.remark_set", "acme#chat/user/alice", new ContactRemarkSet("alice", "bob", "college")));
         assertThat(relations.notifications.readValuesToList()).isEmpty();
     }

@@ -9,6 +9,8 @@ import dev.relations.schemas.DeleteUser;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.MuteRoomMembers;
 import dev.relations.schemas.RemoveRoomMember;
+import dev.relations.schemas.RoomAllowlistRemoved;
+import dev.relations.schemas.RoomBlocklistRemoved;
 import dev.relations.schemas.RoomDeleted;
 import dev.relations.schemas.RoomMembersLeft;
 import dev.relations.schemas.RoomMutesRemoved;
@@ -59,9 +61,12 @@ class RelationsTopologyRoomCascadeTest {
         assertThat(relations.events.readValuesToList()).extracting(EventEnvelope::getEventType, EventEnvelope::getPayload)
                 .containsExactly(tuple("room.members.left", new RoomMembersLeft("100", List.of("alice", "bob"), "DELETE")),
                         tuple("room.deleted", new RoomDeleted("100")));
-        assertThat(relations.notifications.readValuesToList())
-                .extracting(n -> n.getRecipient(), n -> n.getType())
-                .containsExactly(tuple("alice", "room.leave"), tuple("bob", "room.leave"));
+        // SPEC E.3: LEAVE type DELETE to every member, then DELETE to the room.
+        assertThat(relations.notifications.readKeyValuesToList())
+                .extracting(kv -> kv.key, kv -> kv.value.getOperation(), kv -> kv.value.getOperationType(), kv -> kv.value.getMember())
+                .containsExactly(tuple("acme#chat/user/alice", "LEAVE", "DELETE", List.of("alice", "bob")),
+                        tuple("acme#chat/user/bob", "LEAVE", "DELETE", List.of("alice", "bob")),
+                        tuple("acme#chat/room/100", "DELETE", null, List.of()));
     }
 
     @Test
@@ -112,13 +117,22 @@ class RelationsTopologyRoomCascadeTest {
         assertThat(rooms.seats(CHAT, "bob")).containsExactly("200");
         assertThat(rooms.seats(CHAT, "carol")).containsExactly("200");
         assertThat(relations.events.readValuesToList())
-                .filteredOn(e -> e.getAggregateType().equals("chatroom"))
-                .extracting(EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .filteredOn(e -> e.getAggregate().getType().equals("chatroom"))
+                .extracting(TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
-                        tuple("acme#chat/room/100", new RoomMembersLeft("100", List.of("alice", "bob", "carol"), "DELETE")),
+                        tuple("acme#chat/room/100", new RoomMembersLeft("100", List.of("alice"), "USER_DELETED")),
+                        tuple("acme#chat/room/100", new RoomMembersLeft("100", List.of("bob", "carol"), "DELETE")),
                         tuple("acme#chat/room/100", new RoomDeleted("100")),
                         tuple("acme#chat/room/200", new RoomMembersLeft("200", List.of("alice"), "USER_DELETED")),
                         tuple("acme#chat/room/200", new RoomMutesRemoved("200", List.of("alice"), "USER_DELETED")));
+        // The deleted owner is not told its own room dissolved, nor about its own entries.
+        assertThat(relations.notifications.readKeyValuesToList())
+                .filteredOn(kv -> kv.value.getChatType().equals("chatroom"))
+                .extracting(kv -> kv.key, kv -> kv.value.getOperation(), kv -> kv.value.getOperationType(), kv -> kv.value.getMember())
+                .containsExactlyInAnyOrder(
+                        tuple("acme#chat/user/bob", "LEAVE", "DELETE", List.of("bob", "carol")),
+                        tuple("acme#chat/user/carol", "LEAVE", "DELETE", List.of("bob", "carol")),
+                        tuple("acme#chat/room/100", "DELETE", null, List.of()));
         assertThat(allKeys(relations.store(StoreNames.ROOM_BATCHES))).isEmpty();
     }
 
@@ -133,9 +147,16 @@ class RelationsTopologyRoomCascadeTest {
         relations.sendToRoom(CHAT, "100", new RemoveRoomMember("100", "carol"));
         assertThat(rooms.seats(CHAT, "bob")).isEmpty();
         assertThat(rooms.seats(CHAT, "carol")).isEmpty();
+        relations.clearOutputs();
 
         assertThat(relations.send(CHAT, "bob", new DeleteUser("bob")).getStatus()).isEqualTo(200);
         assertThat(relations.send(CHAT, "carol", new DeleteUser("carol")).getStatus()).isEqualTo(200);
+        // The entries are gone (events with reason USER_DELETED), but the deleted names are told nothing.
+        assertThat(relations.events.readValuesToList()).extracting(EventEnvelope::getPayload)
+                .contains(new RoomBlocklistRemoved("100", List.of("bob"), "USER_DELETED"),
+                        new RoomAllowlistRemoved("100", List.of("carol"), "USER_DELETED"),
+                        new RoomMutesRemoved("100", List.of("carol"), "USER_DELETED"));
+        assertThat(relations.notifications.readValuesToList()).isEmpty();
         relations.given(CHAT, "bob", "carol");
 
         assertThat(rooms.blocks(CHAT, "100")).isEmpty();

@@ -115,12 +115,13 @@ class RelationsTopologyRoomListsTest {
         assertThat(rooms.mutes(CHAT, "100")).isEmpty();
         assertThat(rooms.muteExpiryKeys()).isEmpty();
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactly(tuple("room.mutes.removed", "acme#chat/room/100",
                         new RoomMutesRemoved("100", List.of("bob"), "EXPIRED")));
         assertThat(relations.notifications.readValuesToList())
-                .extracting(n -> n.getRecipient(), n -> n.getType(), n -> n.getAttributes())
-                .containsExactly(tuple("bob", "room.mute.remove", Map.of("room", "100", "reason", "EXPIRED")));
+                .extracting(n -> n.getRecipient(), n -> n.getType(), n -> n.getOperationType(), n -> n.getRoom(), n -> n.getMember(),
+                        n -> n.getOperator())
+                .containsExactly(tuple("bob", "chatroom.MUTE", "REMOVE", "100", List.of("bob"), "@ppAdmin"));
         assertThat(relations.outcomes.readValuesToList()).isEmpty();
     }
 

@@ -77,11 +77,12 @@ class RelationsTopologyRoomTest {
         rooms.create(CHAT, "100", "alice", "bob", "carol");
 
         assertThat(relations.events.readKeyValuesToList())
-                .extracting(kv -> kv.key, kv -> kv.value.getEventType(), kv -> kv.value.getAggregateType(),
-                        kv -> kv.value.getAggregateId(), kv -> kv.value.getSeq(), kv -> kv.value.getPayload())
+                .extracting(kv -> kv.key, kv -> kv.value.getEventType(), kv -> kv.value.getAggregate().getType(),
+                        kv -> TopologyHarness.aggregateKey(kv.value), kv -> kv.value.getSeq(), kv -> kv.value.getPayload())
                 .containsExactly(
                         tuple("acme#chat/room/100", "room.created", "chatroom", "acme#chat/room/100", 1L,
-                                new RoomCreated("100", "room 100", "about 100", 1000, "alice", "", NOW)),
+                                new RoomCreated("100", "room 100", "about 100", 1000, "alice", "", NOW,
+                                        List.of("alice", "bob", "carol"), List.of())),
                         tuple("acme#chat/room/100", "room.members.joined", "chatroom", "acme#chat/room/100", 2L,
                                 new RoomMembersJoined("100", List.of("bob", "carol"), "DIRECT", 3)));
     }
@@ -93,11 +94,12 @@ class RelationsTopologyRoomTest {
         rooms.create(CHAT, "100", "alice", "bob", "carol");
 
         assertThat(relations.notifications.readKeyValuesToList())
-                .extracting(kv -> kv.key, kv -> kv.value.getType(), kv -> kv.value.getAttributes().get("room"))
+                .extracting(kv -> kv.key, kv -> kv.value.getType(), kv -> kv.value.getRoom(), kv -> kv.value.getMember(),
+                        kv -> kv.value.getMemberCount())
                 .containsExactly(
-                        tuple("acme#chat/user/alice", "room.create", "100"),
-                        tuple("acme#chat/user/bob", "room.join", "100"),
-                        tuple("acme#chat/user/carol", "room.join", "100"));
+                        tuple("acme#chat/user/alice", "chatroom.CREATE", "100", List.of("alice", "bob", "carol"), null),
+                        tuple("acme#chat/user/bob", "chatroom.JOIN", "100", List.of("bob", "carol"), 3),
+                        tuple("acme#chat/user/carol", "chatroom.JOIN", "100", List.of("bob", "carol"), 3));
     }
 
     @Test
@@ -233,8 +235,8 @@ class RelationsTopologyRoomTest {
         assertThat(relations.events.readValuesToList()).extracting(EventEnvelope::getPayload)
                 .containsExactly(new RoomMembersLeft("100", List.of("bob"), "KICK"));
         assertThat(relations.notifications.readValuesToList())
-                .extracting(n -> n.getRecipient(), n -> n.getType(), n -> n.getAttributes())
-                .containsExactly(tuple("bob", "room.leave", Map.of("room", "100", "reason", "KICK")));
+                .extracting(n -> n.getRecipient(), n -> n.getType(), n -> n.getOperationType(), n -> n.getRoom(), n -> n.getMember())
+                .containsExactly(tuple("bob", "chatroom.LEAVE", "KICK", "100", List.of("bob")));
     }
 
     @Test

@@ -63,7 +63,7 @@ class RelationsTopologyTest {
         assertThat(outcome.getEntities()).containsExactly(view("alice"));
         assertThat(outcome.getSubjectUuid()).isEqualTo(uuid("alice"));
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getSeq, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getSeq, EventEnvelope::getPayload)
                 .containsExactly(tuple("user.registered", "acme#chat/user/alice", 1L, new UserRegistered(view("alice"))));
         assertThat(relations.users().get(Keys.userEntry(CHAT, name("alice")))).isNotNull();
     }
@@ -105,28 +105,42 @@ class RelationsTopologyTest {
 
         var published = relations.events.readValuesToList();
         assertThat(published)
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getSeq, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getSeq, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
-                        tuple("contact.added", "acme#chat/user/alice", 2L, new ContactAdded("alice", "bob", true, "rest", true)),
-                        tuple("contact.added", "acme#chat/user/bob", 2L, new ContactAdded("bob", "alice", true, "rest", true)));
+                        tuple("contact.added", "acme#chat/user/alice", 2L, new ContactAdded("alice", "bob", true, "rest", true, "alice")),
+                        tuple("contact.added", "acme#chat/user/bob", 2L, new ContactAdded("bob", "alice", true, "rest", true, "alice")));
         assertThat(published).allSatisfy(event -> {
             assertThat(event.getOrg()).isEqualTo("acme");
             assertThat(event.getApp()).isEqualTo("chat");
-            assertThat(event.getApi()).isEqualTo(ADD_API);
+            assertThat(event.getRequest().getApi()).isEqualTo(ADD_API);
         });
     }
 
     @Test
-    void a_mutual_add_tells_each_side_keyed_by_the_recipient() {
+    void a_mutual_add_tells_only_the_target_with_the_initiator_in_from() {
         relations.given(CHAT, "alice", "bob");
 
         relations.add(CHAT, "alice", "bob");
 
-        assertThat(relations.notifications.readKeyValuesToList())
-                .extracting(kv -> kv.key, kv -> kv.value.getRecipient(), kv -> kv.value.getType(), kv -> kv.value.getFrom())
-                .containsExactlyInAnyOrder(
-                        tuple("acme#chat/user/alice", "alice", "roster.add", "bob"),
-                        tuple("acme#chat/user/bob", "bob", "roster.add", "alice"));
+        // SPEC E.2: `add` goes to the target; from = {appkey}_{initiator}@easemob.com; reason = the request message.
+        var told = relations.notifications.readKeyValuesToList();
+        assertThat(told).extracting(kv -> kv.key).containsExactly("acme#chat/user/bob");
+        var add = told.getFirst().value;
+        var event = relations.events.readValuesToList().stream()
+                .filter(e -> e.getAggregate().getId().equals("bob")).findFirst().orElseThrow();
+        assertThat(add.getRecipient()).isEqualTo("bob");
+        assertThat(add.getAudience()).isEqualTo("user");
+        assertThat(add.getChatType()).isEqualTo("roster");
+        assertThat(add.getType()).isEqualTo("roster.add");
+        assertThat(add.getOperation()).isEqualTo("add");
+        assertThat(add.getFrom()).isEqualTo("acme#chat_alice@easemob.com");
+        assertThat(add.getReason()).isEmpty();
+        assertThat(add.getRosterVer()).isNull();
+        assertThat(add.getErrorCode()).isNull();
+        assertThat(add.getOrg()).isEqualTo("acme");
+        assertThat(add.getApp()).isEqualTo("chat");
+        assertThat(add.getOccurredAt()).isEqualTo(TopologyHarness.NOW);
+        assertThat(add.getEventId()).isEqualTo(event.getEventId());
     }
 
     @Test
@@ -275,13 +289,15 @@ class RelationsTopologyTest {
         assertThat(outcome.getStatus()).isEqualTo(200);
         assertThat(outcome.getEntities()).containsExactly(view("bob"));
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getSeq, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getSeq, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
-                        tuple("contact.removed", "acme#chat/user/alice", 3L, new ContactRemoved("alice", "bob", "REST")),
-                        tuple("contact.removed", "acme#chat/user/bob", 3L, new ContactRemoved("bob", "alice", "REST")));
-        assertThat(relations.notifications.readValuesToList())
-                .extracting(Notification::getRecipient, Notification::getType, Notification::getFrom)
-                .containsExactlyInAnyOrder(tuple("alice", "roster.remove", "bob"), tuple("bob", "roster.remove", "alice"));
+                        tuple("contact.removed", "acme#chat/user/alice", 3L, new ContactRemoved("alice", "bob", "REST", "alice")),
+                        tuple("contact.removed", "acme#chat/user/bob", 3L, new ContactRemoved("bob", "alice", "REST", "alice")));
+        // SPEC E.2: `remove` goes to the other side only, with the roster version of that side.
+        var told = relations.notifications.readValuesToList();
+        assertThat(told).extracting(Notification::getRecipient, Notification::getType, Notification::getOperation, Notification::getFrom)
+                .containsExactly(tuple("bob", "roster.remove", "remove", "acme#chat_alice@easemob.com"));
+        assertThat(told.getFirst().getRosterVer()).matches("[0-9a-f]{40}");
         assertThat(relations.edges(CHAT, "alice")).isEmpty();
         assertThat(relations.edges(CHAT, "bob")).isEmpty();
         assertThat(relations.size(CHAT, "alice")).isZero();
@@ -323,18 +339,18 @@ class RelationsTopologyTest {
         assertThat(outcome.getStatus()).isEqualTo(200);
         assertThat(outcome.getEntities()).containsExactly(view("alice"));
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
                         tuple("user.deleted", "acme#chat/user/alice", new UserDeleted("alice")),
-                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "bob", "OWNER_DELETED")),
-                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "carol", "OWNER_DELETED")),
-                        tuple("contact.removed", "acme#chat/user/bob", new ContactRemoved("bob", "alice", "USER_DELETED")),
-                        tuple("contact.removed", "acme#chat/user/carol", new ContactRemoved("carol", "alice", "USER_DELETED")));
+                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "bob", "OWNER_DELETED", "alice")),
+                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "carol", "OWNER_DELETED", "alice")),
+                        tuple("contact.removed", "acme#chat/user/bob", new ContactRemoved("bob", "alice", "USER_DELETED", "alice")),
+                        tuple("contact.removed", "acme#chat/user/carol", new ContactRemoved("carol", "alice", "USER_DELETED", "alice")));
         assertThat(relations.notifications.readKeyValuesToList())
                 .extracting(kv -> kv.key, kv -> kv.value.getType(), kv -> kv.value.getFrom())
                 .containsExactlyInAnyOrder(
-                        tuple("acme#chat/user/bob", "roster.remove", "alice"),
-                        tuple("acme#chat/user/carol", "roster.remove", "alice"));
+                        tuple("acme#chat/user/bob", "roster.remove", "acme#chat_alice@easemob.com"),
+                        tuple("acme#chat/user/carol", "roster.remove", "acme#chat_alice@easemob.com"));
         assertThat(relations.users().get(Keys.userEntry(CHAT, name("alice")))).isNull();
         assertThat(relations.edges(CHAT, "alice")).isEmpty();
         assertThat(relations.edges(CHAT, "bob")).isEmpty();
@@ -362,7 +378,7 @@ class RelationsTopologyTest {
         relations.send(CHAT, "carol", new DeleteUser("carol"));
 
         var seqs = new LinkedHashMap<String, List<Long>>();
-        relations.events.readValuesToList().forEach(e -> seqs.computeIfAbsent(e.getAggregateId(), id -> new ArrayList<>()).add(e.getSeq()));
+        relations.events.readValuesToList().forEach(e -> seqs.computeIfAbsent(TopologyHarness.aggregateKey(e), id -> new ArrayList<>()).add(e.getSeq()));
         assertThat(seqs.get("acme#chat/user/alice")).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(seqs.get("acme#chat/user/bob")).containsExactly(1L, 2L, 3L);
         assertThat(seqs.get("acme#chat/user/carol")).containsExactly(1L, 2L, 3L, 4L);

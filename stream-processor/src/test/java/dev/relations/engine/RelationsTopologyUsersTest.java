@@ -76,7 +76,7 @@ class RelationsTopologyUsersTest {
             assertThat(u.getModified()).isEqualTo(NOW);
         });
         assertThat(relations.events.readValuesToList())
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateId, EventEnvelope::getPayload)
+                .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactly(tuple("user.deactivated", "acme#chat/user/alice", new UserDeactivated("alice")));
         assertThat(relations.queries().user(CHAT, name("alice")).map(UserView::getActivated)).contains(false);
     }
@@ -184,7 +184,7 @@ class RelationsTopologyUsersTest {
         assertThat(relations.queries().superAdmins(CHAT, 0, 10)).containsExactly("bob");
         assertThat(relations.events.readValuesToList())
                 .filteredOn(e -> e.getEventType().startsWith("app."))
-                .extracting(EventEnvelope::getEventType, EventEnvelope::getAggregateType, EventEnvelope::getAggregateId,
+                .extracting(EventEnvelope::getEventType, (EventEnvelope e) -> e.getAggregate().getType(), TopologyHarness::aggregateKey,
                         EventEnvelope::getSeq, EventEnvelope::getPayload)
                 .containsExactly(
                         tuple("app.room_super_admins.added", "app", "acme#chat/app", 1L, new RoomSuperAdminsAdded(List.of("alice"))),

@@ -15,6 +15,7 @@ import dev.relations.domain.common.Username;
 import dev.relations.domain.contact.RosterLimits;
 import dev.relations.schemas.AddContact;
 import dev.relations.schemas.CommandEnvelope;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import dev.relations.schemas.Outcome;
@@ -58,6 +59,8 @@ final class TopologyHarness implements AutoCloseable {
     static final long NOW = 1_700_000_000_000L;
     static final String APPLICATION_ID = "relations-topology-test";
     static final String ADD_API = "POST /users/{owner}/contacts/users/{friend}";
+    /** The actor the API names for a call with an app token (SPEC E.5). */
+    static final Actor APP_ADMIN = new Actor("app_admin", "@ppAdmin");
 
     final TestOutputTopic<String, CommandEnvelope> followUps;
     final TestOutputTopic<String, Outcome> outcomes;
@@ -178,7 +181,7 @@ final class TopologyHarness implements AutoCloseable {
         return requestId;
     }
 
-    /** A command as the API writes it. */
+    /** A command as the API writes it for a call with an app token. */
     private CommandEnvelope external(Tenant tenant, String requestId, Object body) {
         return CommandEnvelope.newBuilder()
                 .setRequestId(requestId)
@@ -187,6 +190,7 @@ final class TopologyHarness implements AutoCloseable {
                 .setIssuedAt(issuedAt)
                 .setExternal(true)
                 .setApi(body instanceof AddContact ? ADD_API : "")
+                .setActor(APP_ADMIN)
                 .setBody(body)
                 .build();
     }
@@ -205,6 +209,15 @@ final class TopologyHarness implements AutoCloseable {
         deliverAllHeld();
         var answered = outcomes.readKeyValuesToList();
         assertThat(answered).extracting(kv -> kv.key).containsExactly(requestId);
+        return answered.getFirst().value;
+    }
+
+    /** Pipes one command as the API sends it with an Idempotency-Key header, and answers its single outcome. */
+    Outcome sendWithKey(Tenant tenant, String self, String requestId, String idempotencyKey, Object body) {
+        var envelope = CommandEnvelope.newBuilder(external(tenant, requestId, body)).setIdempotencyKey(idempotencyKey).build();
+        commands.pipeInput(RecordKeys.user(tenant, name(self)), envelope);
+        var answered = outcomes.readKeyValuesToList();
+        assertThat(answered).as("outcomes of %s", requestId).hasSize(1);
         return answered.getFirst().value;
     }
 
@@ -262,6 +275,18 @@ final class TopologyHarness implements AutoCloseable {
         outcomes.readRecordsToList();
         events.readRecordsToList();
         notifications.readRecordsToList();
+    }
+
+    /** The aggregate key an event's envelope names ({@code org#app/user/alice}, {@code org#app/room/100}, {@code org#app/app}). */
+    static String aggregateKey(EventEnvelope event) {
+        var app = event.getOrg() + "#" + event.getApp();
+        var aggregate = event.getAggregate();
+        return switch (aggregate.getType()) {
+            case "user" -> app + "/user/" + aggregate.getId();
+            case "chatroom" -> app + "/room/" + aggregate.getId();
+            case "app" -> app + "/app";
+            default -> throw new IllegalArgumentException(aggregate.getType());
+        };
     }
 
     static AddContact addBody(String owner, String friend) {

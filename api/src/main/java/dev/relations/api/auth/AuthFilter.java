@@ -26,6 +26,8 @@ import java.time.Instant;
 public class AuthFilter {
     /** Filters that need an authenticated request run after this one. */
     public static final int ORDER = 0;
+    /** Request attribute set once an app token is verified: the caller is the app admin (SPEC E.5 actor). */
+    public static final String APP_ADMIN = "relations.app-admin";
     private final TokenService tokens;
     private final Apps apps;
 
@@ -71,6 +73,7 @@ public class AuthFilter {
         }
         try {
             tokens.verify(token, tenant, Instant.now());
+            request.setAttribute(APP_ADMIN, Boolean.TRUE);
             return null;
         } catch (ApiException e) {
             return Envelope.error(request, e.rejection());

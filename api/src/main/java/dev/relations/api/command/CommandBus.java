@@ -4,6 +4,7 @@ import dev.relations.api.runtime.KafkaSettings;
 import dev.relations.api.runtime.StreamsRuntime;
 import dev.relations.domain.common.Tenant;
 import dev.relations.engine.Topics;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,9 +70,14 @@ public class CommandBus implements AutoCloseable {
         }, firstBackoff, maxBackoff);
     }
 
+    /** Where a command comes from: its request id, who asks (SPEC E.5 actor) and the Idempotency-Key, if any. */
+    public record Origin(String requestId, Actor actor, String idempotencyKey) {
+    }
+
     /** Sends the command and waits for its verdict; completes exceptionally on timeout. */
-    public CompletableFuture<Outcome> send(String aggregateKey, Tenant tenant, String requestId, String api, Object body) {
-        var envelope = envelope(tenant, requestId, api, body);
+    public CompletableFuture<Outcome> send(String aggregateKey, Tenant tenant, Origin origin, String api, Object body) {
+        var requestId = origin.requestId();
+        var envelope = envelope(tenant, origin, api, body);
         var verdict = waiting.computeIfAbsent(requestId, id -> new CompletableFuture<>());
         try {
             producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope), (metadata, error) -> {
@@ -95,9 +101,10 @@ public class CommandBus implements AutoCloseable {
     }
 
     /** Sends a command that is not answered, without waiting for anything; a failure to send is logged. */
-    public void publish(String aggregateKey, Tenant tenant, String requestId, String api, Object body) {
+    public void publish(String aggregateKey, Tenant tenant, Origin origin, String api, Object body) {
+        var requestId = origin.requestId();
         try {
-            producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope(tenant, requestId, api, body)),
+            producer.send(new ProducerRecord<>(topics.commands(), aggregateKey, envelope(tenant, origin, api, body)),
                     (metadata, error) -> {
                         if (error != null) {
                             LOG.warn("event=command_not_sent request_id={} reason={}", requestId, error.getMessage());
@@ -113,9 +120,11 @@ public class CommandBus implements AutoCloseable {
         return timeout;
     }
 
-    private static CommandEnvelope envelope(Tenant tenant, String requestId, String api, Object body) {
+    private static CommandEnvelope envelope(Tenant tenant, Origin origin, String api, Object body) {
         return CommandEnvelope.newBuilder()
-                .setRequestId(requestId)
+                .setRequestId(origin.requestId())
+                .setActor(origin.actor())
+                .setIdempotencyKey(origin.idempotencyKey())
                 .setOrg(tenant.org())
                 .setApp(tenant.app())
                 .setIssuedAt(System.currentTimeMillis())

@@ -7,6 +7,8 @@ import dev.relations.domain.common.AggregateRef;
 import dev.relations.domain.common.Rejection;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.common.Username;
+import dev.relations.api.auth.AuthFilter;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.ClaimIdempotencyKey;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.SettleIdempotencyKey;
@@ -59,12 +61,12 @@ public class Writes {
         var keyed = claim(request, tenant, api);
         var key = RecordKeys.of(tenant, aggregate);
         if (keyed.isEmpty()) {
-            return await(bus.send(key, tenant, UUID.randomUUID().toString(), api, body));
+            return await(bus.send(key, tenant, origin(request, UUID.randomUUID().toString(), aggregate), api, body));
         }
         try {
-            return await(bus.send(key, tenant, keyed.get().requestId(tenant, ""), api, body));
+            return await(bus.send(key, tenant, origin(request, keyed.get().requestId(tenant, ""), aggregate), api, body));
         } finally {
-            settle(tenant, keyed.get(), api);
+            settle(request, tenant, keyed.get(), api);
         }
     }
 
@@ -74,10 +76,11 @@ public class Writes {
         var pending = new ArrayList<CompletableFuture<Outcome>>();
         for (var part : parts) {
             var requestId = keyed.map(k -> k.requestId(tenant, part.part())).orElseGet(() -> UUID.randomUUID().toString());
-            pending.add(bus.send(RecordKeys.user(tenant, part.aggregate()), tenant, requestId, api, part.body()));
+            pending.add(bus.send(RecordKeys.user(tenant, part.aggregate()), tenant,
+                    origin(request, requestId, AggregateRef.user(part.aggregate())), api, part.body()));
         }
         keyed.ifPresent(k -> CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .whenComplete((done, error) -> settle(tenant, k, api)));
+                .whenComplete((done, error) -> settle(request, tenant, k, api)));
         return pending;
     }
 
@@ -91,16 +94,16 @@ public class Writes {
         var keyed = claim(request, tenant, api);
         var requestId = keyed.map(k -> k.requestId(tenant, part)).orElseGet(() -> UUID.randomUUID().toString());
         try {
-            return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, requestId, api, body));
+            return await(bus.send(RecordKeys.of(tenant, aggregate), tenant, origin(request, requestId, aggregate), api, body));
         } catch (ApiException refused) {
-            keyed.ifPresent(k -> settle(tenant, k, api));
+            keyed.ifPresent(k -> settle(request, tenant, k, api));
             throw refused;
         }
     }
 
     /** A command nobody waits for (it is not answered, or its answer changes nothing for the caller). */
-    public void publish(Tenant tenant, AggregateRef aggregate, String api, Object body) {
-        bus.publish(RecordKeys.of(tenant, aggregate), tenant, UUID.randomUUID().toString(), api, body);
+    public void publish(HttpRequest<?> request, Tenant tenant, AggregateRef aggregate, String api, Object body) {
+        bus.publish(RecordKeys.of(tenant, aggregate), tenant, origin(request, UUID.randomUUID().toString(), aggregate), api, body);
     }
 
     /**
@@ -120,7 +123,8 @@ public class Writes {
         var key = unclaimed.get();
         Outcome go;
         try {
-            go = await(bus.send(RecordKeys.idempotencyKey(tenant, key.digest()), tenant, UUID.randomUUID().toString(), api,
+            go = await(bus.send(RecordKeys.idempotencyKey(tenant, key.digest()), tenant,
+                    origin(request, UUID.randomUUID().toString(), AggregateRef.idempotencyKey(key.digest())), api,
                     new ClaimIdempotencyKey(key.fingerprint(), lease().toMillis())));
         } catch (ApiException e) {
             throw e.rejection().status() == 409 ? e.retryAfter(1) : e;
@@ -135,8 +139,9 @@ public class Writes {
         return bus.timeout().multipliedBy(2);
     }
 
-    private void settle(Tenant tenant, IdempotentRequest key, String api) {
-        bus.publish(RecordKeys.idempotencyKey(tenant, key.digest()), tenant, UUID.randomUUID().toString(), api,
+    private void settle(HttpRequest<?> request, Tenant tenant, IdempotentRequest key, String api) {
+        bus.publish(RecordKeys.idempotencyKey(tenant, key.digest()), tenant,
+                origin(request, UUID.randomUUID().toString(), AggregateRef.idempotencyKey(key.digest())), api,
                 new SettleIdempotencyKey(key.fingerprint()));
     }
 
@@ -171,6 +176,24 @@ public class Writes {
 
     public static Rejection rejectionOf(Outcome outcome) {
         return new Rejection(outcome.getStatus(), outcome.getError(), outcome.getException(), outcome.getErrorDescription());
+    }
+
+    /** The request id, who asks (SPEC E.5 actor) and the Idempotency-Key, as the command carries them. */
+    private static CommandBus.Origin origin(HttpRequest<?> request, String requestId, AggregateRef aggregate) {
+        var key = request.getHeaders().get(IDEMPOTENCY_KEY);
+        return new CommandBus.Origin(requestId, actor(request, aggregate), key == null || key.isBlank() ? null : key);
+    }
+
+    /**
+     * SPEC E.5 actor: the app admin for a call with an app token (the only token this service
+     * issues); a registration without a token (open registration) is the user's own.
+     */
+    private static Actor actor(HttpRequest<?> request, AggregateRef aggregate) {
+        boolean appAdmin = request.getAttribute(AuthFilter.APP_ADMIN, Boolean.class).orElse(false);
+        if (!appAdmin && aggregate instanceof AggregateRef.UserRef user) {
+            return new Actor("user", user.name().value());
+        }
+        return new Actor("app_admin", "@ppAdmin");
     }
 
     private static ApiException timeout() {

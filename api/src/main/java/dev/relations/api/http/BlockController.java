@@ -111,7 +111,7 @@ public class BlockController {
         var outcome = writes.execute(request, tenant, self, "DELETE /users/{owner_username}/blocks/users/{blocked_username}",
                 new UnblockUser(self.value(), target.value()));
         return Envelope.of(request, tenant, "delete")
-                .with("path", "/users/" + outcome.getSubjectUuid() + "/blocks")
+                .withInternalPath("/users/" + outcome.getSubjectUuid() + "/blocks")
                 .with("entities", Entities.users(outcome.getEntities()))
                 .ok(request);
     }

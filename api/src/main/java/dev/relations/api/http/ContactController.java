@@ -69,7 +69,7 @@ public class ContactController {
 
     private static HttpResponse<?> answer(HttpRequest<?> request, Tenant tenant, String action, dev.relations.schemas.Outcome outcome) {
         return Envelope.of(request, tenant, action)
-                .with("path", "/users/" + outcome.getSubjectUuid() + "/contacts")
+                .withInternalPath("/users/" + outcome.getSubjectUuid() + "/contacts")
                 .with("entities", Entities.users(outcome.getEntities()))
                 .ok(request);
     }

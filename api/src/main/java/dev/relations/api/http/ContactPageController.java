@@ -119,6 +119,7 @@ public class ContactPageController {
             data.put("contacts", items);
             page.cursor().ifPresent(c -> data.put("cursor", c));
             return Envelope.of(request, tenant, "get")
+                    .withInternalUri("/users/" + self.value() + "/rostersByPage")
                     .with("data", data)
                     .with("count", items.size())
                     .ok(request);

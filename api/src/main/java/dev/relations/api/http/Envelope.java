@@ -18,13 +18,17 @@ public final class Envelope {
     public static final String STARTED_AT = "relations.startedAt";
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    private final HttpRequest<?> request;
+    private final Tenant tenant;
 
-    private Envelope() {
+    private Envelope(HttpRequest<?> request, Tenant tenant) {
+        this.request = request;
+        this.tenant = tenant;
     }
 
     /** The full envelope: action, application, applicationName, organization, uri, entities, timestamp, duration. */
     public static Envelope of(HttpRequest<?> request, Tenant tenant, String action) {
-        var envelope = new Envelope();
+        var envelope = new Envelope(request, tenant);
         envelope.fields.put("action", action);
         envelope.fields.put("application", Apps.uuidOf(tenant));
         envelope.fields.put("applicationName", tenant.app());
@@ -32,6 +36,22 @@ public final class Envelope {
         envelope.fields.put("uri", uri(request));
         envelope.fields.put("entities", List.of());
         return envelope;
+    }
+
+    /**
+     * SPEC A.3's internal form: {@code path} names the resource Easemob's way (e.g. the owner's
+     * UUID, {@code /users/{uuid}/contacts}), and {@code uri} is that path under the app's base URL
+     * instead of the request's URL.
+     */
+    public Envelope withInternalPath(String path) {
+        fields.put("path", path);
+        return withInternalUri(path);
+    }
+
+    /** {@code uri} in SPEC A.3's internal form: {@code path} under the app's base URL (e.g. {@code /users/{u}/rostersByPage}). */
+    public Envelope withInternalUri(String path) {
+        fields.put("uri", base(request) + "/" + tenant.org() + "/" + tenant.app() + path);
+        return this;
     }
 
     public Envelope with(String field, Object value) {
@@ -69,8 +89,12 @@ public final class Envelope {
     }
 
     private static String uri(HttpRequest<?> request) {
+        return base(request) + request.getPath();
+    }
+
+    private static String base(HttpRequest<?> request) {
         // A read forwarded by a peer names the host the client called.
         var host = request.getHeaders().findFirst("X-Forwarded-Host").orElseGet(() -> request.getHeaders().get("Host"));
-        return "http://" + (host == null ? "localhost" : host) + request.getPath();
+        return "http://" + (host == null ? "localhost" : host);
     }
 }

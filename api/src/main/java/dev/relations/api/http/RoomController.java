@@ -119,7 +119,7 @@ public class RoomController {
             // Unless the outcome is unknown (408, 503): then the room may yet be created, and counted.
             int status = refused.rejection().status();
             if (status != 408 && status != 503) {
-                writes.publish(tenant, AggregateRef.app(), CREATE_API, new ReleaseRoom(id.value()));
+                writes.publish(request, tenant, AggregateRef.app(), CREATE_API, new ReleaseRoom(id.value()));
             }
             throw refused;
         }

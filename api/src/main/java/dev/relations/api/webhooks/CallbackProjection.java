@@ -61,12 +61,13 @@ public final class CallbackProjection {
     public List<Callback> of(EventEnvelope event, CallbackRule.Format format) {
         var out = new Builder(event);
         switch (event.getPayload()) {
-            // A REST add and a removal are published once per side, each on its own user's history,
-            // and neither says which side asked: each side is told about the other (see README).
-            case ContactAdded a when a.getNotify() && !"import".equals(a.getSource()) ->
-                    out.roster("add", a.getFriend(), a.getOwner(), Map.of("reason", ""));
-            case ContactRemoved r when "REST".equals(r.getReason()) ->
-                    out.roster("remove", r.getFriend(), r.getOwner(), Map.of("roster_ver", rosterVersion(event)));
+            // A REST add and a removal are published once per side, each on its own user's history:
+            // the initiator's side tells the other one (SPEC E.2: the target, from the initiator).
+            // Events of schema 1 name no initiator, so each of their sides tells the other.
+            case ContactAdded a when a.getNotify() && !"import".equals(a.getSource()) && initiatedBy(a.getInitiator(), a.getOwner()) ->
+                    out.roster("add", a.getOwner(), a.getFriend(), Map.of("reason", ""));
+            case ContactRemoved r when "REST".equals(r.getReason()) && initiatedBy(r.getInitiator(), r.getOwner()) ->
+                    out.roster("remove", r.getOwner(), r.getFriend(), Map.of("roster_ver", rosterVersion(event)));
             case UsersBlocked b -> b.getTargets().forEach(t ->
                     out.roster("ban", b.getOwner(), t, Map.of("status", Map.of("error_code", OK))));
             case UserUnblocked u when "REST".equals(u.getReason()) ->
@@ -143,13 +144,13 @@ public final class CallbackProjection {
                     ordered("type", j.getReason(), "member", j.getMembers()), j.getMemberCount());
             case RoomMembersLeft l -> out.group(l.getRoom(), "LEAVE", ordered("type", leaveType(l.getReason()), "member", l.getMembers()), null);
             case RoomBlocklistAdded b -> out.group(b.getRoom(), "BLOCK",
-                    ordered("type", "ADD", "member", b.getUsers(), "expire_timestamp", PERMANENT), null);
-            case RoomBlocklistRemoved b -> out.group(b.getRoom(), "BLOCK", ordered("type", "REMOVE", "member", b.getUsers()), null);
+                    ordered("type", "ADD", "member", b.getMembers(), "expire_timestamp", PERMANENT), null);
+            case RoomBlocklistRemoved b -> out.group(b.getRoom(), "BLOCK", ordered("type", "REMOVE", "member", b.getMembers()), null);
             case RoomMutesAdded m -> out.group(m.getRoom(), "MUTE",
-                    ordered("type", "ADD", "member", m.getUsers(), "expire_timestamp", m.getExpireAt() < 0 ? PERMANENT : m.getExpireAt()), null);
-            case RoomMutesRemoved m -> out.group(m.getRoom(), "MUTE", ordered("type", "REMOVE", "member", m.getUsers()), null);
-            case RoomAllowlistAdded a -> out.group(a.getRoom(), "WHITE", ordered("type", "ADD", "member", a.getUsers()), null);
-            case RoomAllowlistRemoved a -> out.group(a.getRoom(), "WHITE", ordered("type", "REMOVE", "member", a.getUsers()), null);
+                    ordered("type", "ADD", "member", m.getMembers(), "expire_timestamp", m.getExpireAt() == null || m.getExpireAt() < 0 ? PERMANENT : m.getExpireAt()), null);
+            case RoomMutesRemoved m -> out.group(m.getRoom(), "MUTE", ordered("type", "REMOVE", "member", m.getMembers()), null);
+            case RoomAllowlistAdded a -> out.group(a.getRoom(), "WHITE", ordered("type", "ADD", "member", a.getMembers()), null);
+            case RoomAllowlistRemoved a -> out.group(a.getRoom(), "WHITE", ordered("type", "REMOVE", "member", a.getMembers()), null);
             case RoomAdminsAdded a -> out.group(a.getRoom(), "ADMIN", ordered("type", "ADD", "admin", a.getAdmins()), null);
             case RoomAdminsRemoved a -> out.group(a.getRoom(), "ADMIN", ordered("type", "REMOVE", "admin", a.getAdmins()), null);
             case RoomSuperAdminsAdded a -> out.group("", "ROOM_SUPER_ADMIN", ordered("type", "ADD", "admin", a.getAdmins()), null);
@@ -170,10 +171,10 @@ public final class CallbackProjection {
                     l.getMembers().forEach(u -> out.muc(l.getRoom(), "QUIT".equals(l.getReason()) ? "leave" : "kick", u));
             case RoomAdminsAdded a -> a.getAdmins().forEach(u -> out.muc(a.getRoom(), "add_admin", u));
             case RoomAdminsRemoved a -> a.getAdmins().forEach(u -> out.muc(a.getRoom(), "remove_admin", u));
-            case RoomMutesAdded m -> m.getUsers().forEach(u -> out.muc(m.getRoom(), "add_mute", u));
-            case RoomMutesRemoved m -> m.getUsers().forEach(u -> out.muc(m.getRoom(), "remove_mute", u));
-            case RoomAllowlistAdded a -> a.getUsers().forEach(u -> out.muc(a.getRoom(), "add_user_white_list", u));
-            case RoomAllowlistRemoved a -> a.getUsers().forEach(u -> out.muc(a.getRoom(), "remove_user_white_list", u));
+            case RoomMutesAdded m -> m.getMembers().forEach(u -> out.muc(m.getRoom(), "add_mute", u));
+            case RoomMutesRemoved m -> m.getMembers().forEach(u -> out.muc(m.getRoom(), "remove_mute", u));
+            case RoomAllowlistAdded a -> a.getMembers().forEach(u -> out.muc(a.getRoom(), "add_user_white_list", u));
+            case RoomAllowlistRemoved a -> a.getMembers().forEach(u -> out.muc(a.getRoom(), "remove_user_white_list", u));
             default -> {
             }
         }
@@ -189,7 +190,12 @@ public final class CallbackProjection {
 
     /** The roster's version after this change: a hash of its position in the owner's history. */
     private static String rosterVersion(EventEnvelope event) {
-        return Callback.security(event.getAggregateId(), "|", event.getSeq());
+        return Callback.security(event.getAggregate().getType() + "/" + event.getAggregate().getId(), "|", event.getSeq());
+    }
+
+    /** Whether this side's event is the initiator's (always, for events of schema 1, which name none). */
+    private static boolean initiatedBy(String initiator, String owner) {
+        return initiator == null || initiator.equals(owner);
     }
 
     private static String appKey(EventEnvelope event) {

@@ -53,7 +53,12 @@ public final class Client {
         return this;
     }
 
-    public String token() {
+    /** The app's base URL: {@code http://host:port/{org}/{app}}. */
+    public String base() {
+        return base;
+    }
+
+        public String token() {
         return token;
     }
 

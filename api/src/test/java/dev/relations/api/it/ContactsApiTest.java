@@ -44,6 +44,9 @@ class ContactsApiTest {
         assertThat(added.body().get("entities").get(0).get("username").asText()).isEqualTo("bob");
         assertThat(added.body().get("entities").get(0).get("uuid").asText()).isEqualTo(bob.get("uuid").asText());
         assertThat(added.body().get("path").asText()).isEqualTo("/users/" + ann.get("uuid").asText() + "/contacts");
+        // SPEC A.3/C.2: uri is the internal path with the owner's UUID under the app's base URL.
+        assertThat(added.body().get("uri").asText())
+                .isEqualTo(client.base() + "/users/" + ann.get("uuid").asText() + "/contacts");
         assertThat(added.body().get("organization").asText()).isEqualTo(APP.org());
         assertThat(added.body().get("applicationName").asText()).isEqualTo(APP.app());
         assertThat(names(client.get("/users/ann/contacts/users"))).containsExactly("bob");

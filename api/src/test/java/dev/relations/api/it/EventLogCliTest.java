@@ -186,7 +186,12 @@ class EventLogCliTest {
     void events_of_a_user_are_filtered_by_type_and_time() {
         var all = events(MAIN, "--user", "ann").lines();
         assertThat(all.getFirst().get("event_type").asText()).isEqualTo("user.registered");
-        assertThat(all).allSatisfy(e -> assertThat(e.get("aggregate_id").asText()).isEqualTo(MAIN.org() + "#" + MAIN.app() + "/user/ann"));
+        assertThat(all).allSatisfy(e -> {
+            assertThat(e.get("aggregate").get("type").asText()).isEqualTo("user");
+            assertThat(e.get("aggregate").get("id").asText()).isEqualTo("ann");
+            assertThat(e.get("schema").asInt()).isEqualTo(2);
+            assertThat(e.get("actor").get("id").asText()).isEqualTo("@ppAdmin");
+        });
         assertThat(all).extracting(e -> e.get("seq").asLong()).isSorted();
 
         var contacts = events(MAIN, "--user", "ann", "--types", "contact.*").lines();
@@ -233,7 +238,8 @@ class EventLogCliTest {
         var history = events(SIDE, "--user", "xia").lines();
         assertThat(history.getLast().get("event_type").asText()).isEqualTo("contact.removed");
         assertThat(history.getLast().get("payload").get("reason").asText()).as("the field's default").isEqualTo("REST");
-        assertThat(history.getLast().get("api").asText()).isEmpty();
+        assertThat(history.getLast().get("request").get("api").asText()).isEmpty();
+        assertThat(history.getLast().get("schema").asInt()).isEqualTo(1);
 
         var run = verify(SIDE, "--settle", "1s");
         assertThat(run.exit()).isEqualTo(EventLogCli.DIFFERENCES);
@@ -244,15 +250,55 @@ class EventLogCliTest {
         assertThat(contacts.get("service").get(0).get("username").asText()).isEqualTo("yao");
     }
 
+    /**
+     * Schema 1's last version named member lists {@code users} and a permanent mute's expiry -1;
+     * the current schema reads them through aliases and the fold keeps a permanent mute.
+     */
+    @Test
+    void room_events_of_the_last_schema_1_version_fold_their_renamed_lists_and_a_permanent_mute() throws Exception {
+        var legacy = TestApp.unique("evlegacy", 100);
+        var key = legacy.org() + "#" + legacy.app() + "/room/77";
+        appendLastSchema1(key, "room.created", "RoomCreated", Map.of("room", "77", "name", "old", "description", "d",
+                "maxusers", 200, "owner", "ann", "created", 1L));
+        appendLastSchema1(key, "room.members.joined", "RoomMembersJoined", Map.of("room", "77", "members", List.of("bob", "cid")));
+        appendLastSchema1(key, "room.mutes.added", "RoomMutesAdded", Map.of("room", "77", "users", List.of("bob"), "expire_at", -1L));
+        appendLastSchema1(key, "room.members.left", "RoomMembersLeft", Map.of("room", "77", "members", List.of("cid"), "reason", "BLOCK"));
+        appendLastSchema1(key, "room.blocklist.added", "RoomBlocklistAdded", Map.of("room", "77", "users", List.of("cid")));
+        appendLastSchema1(key, "room.allowlist.added", "RoomAllowlistAdded", Map.of("room", "77", "users", List.of("bob")));
+
+        var room = asOf(legacy, "now", "--room", "77").only();
+        assertThat(room.get("exists").asBoolean()).isTrue();
+        assertThat(room.get("members")).extracting(JsonNode::asText).containsExactly("ann", "bob");
+        assertThat(room.get("mutes")).hasSize(1);
+        assertThat(room.get("mutes").get(0).get("user").asText()).isEqualTo("bob");
+        assertThat(room.get("mutes").get(0).get("expire").asLong()).isEqualTo(-1L);
+        assertThat(room.get("blocklist")).extracting(JsonNode::asText).containsExactly("cid");
+        assertThat(room.get("allowlist")).extracting(JsonNode::asText).containsExactly("bob");
+        var mutes = events(legacy, "--room", "77", "--types", "room.mutes.added").lines();
+        assertThat(mutes).hasSize(1);
+        assertThat(mutes.getFirst().get("payload").get("members").get(0).asText()).isEqualTo("bob");
+    }
+
     /** Writes an event encoded with the first version of EventEnvelope, registered in the registry as such. */
     private static void appendFirstVersion(String key, String type, String payloadType, Map<String, Object> payload)
             throws IOException {
+        append("/eventlog/event-envelope-v1.avsc", "relations.events-first-version", key, type, payloadType, payload);
+    }
+
+    /** Writes an event encoded with the last version of schema 1 (before aggregate, actor and request), registered as such. */
+    private static void appendLastSchema1(String key, String type, String payloadType, Map<String, Object> payload)
+            throws IOException {
+        append("/eventlog/event-envelope-schema1-last.avsc", "relations.events-schema1-last", key, type, payloadType, payload);
+    }
+
+    private static void append(String resource, String subject, String key, String type, String payloadType,
+                               Map<String, Object> payload) throws IOException {
         Schema schema;
-        try (InputStream in = EventLogCliTest.class.getResourceAsStream("/eventlog/event-envelope-v1.avsc")) {
+        try (InputStream in = EventLogCliTest.class.getResourceAsStream(resource)) {
             schema = new Schema.Parser().parse(in);
         }
         // Its own subject: the events subject's BACKWARD check would refuse a version with fewer payload branches.
-        int id = new HttpSchemaRegistryClient(cluster.registryUrl()).register("relations.events-first-version", schema);
+        int id = new HttpSchemaRegistryClient(cluster.registryUrl()).register(subject, schema);
         var payloadSchema = schema.getField("payload").schema().getTypes().stream()
                 .filter(s -> s.getName().equals(payloadType)).findFirst().orElseThrow();
         var envelope = new GenericRecordBuilder(schema)
@@ -260,7 +306,7 @@ class EventLogCliTest {
                 .set("event_type", type)
                 .set("org", key.substring(0, key.indexOf('#')))
                 .set("app", key.substring(key.indexOf('#') + 1, key.indexOf('/')))
-                .set("aggregate_type", "user")
+                .set("aggregate_type", key.contains("/room/") ? "chatroom" : "user")
                 .set("aggregate_id", key)
                 .set("seq", 1_000L)
                 .set("occurred_at", System.currentTimeMillis())

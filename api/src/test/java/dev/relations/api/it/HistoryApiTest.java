@@ -52,7 +52,10 @@ class HistoryApiTest {
         assertThat(reply.body().has("cursor")).isFalse();
         var remark = reply.body().get("entities").get(2);
         assertThat(remark.get("payload").get("remark").asText()).isEqualTo("Ivo");
-        assertThat(remark.get("aggregate_id").asText()).endsWith("/user/hana");
+        assertThat(remark.get("aggregate").get("type").asText()).isEqualTo("user");
+        assertThat(remark.get("aggregate").get("id").asText()).isEqualTo("hana");
+        assertThat(remark.get("actor").get("id").asText()).isEqualTo("@ppAdmin");
+        assertThat(remark.get("request").get("api").asText()).isNotBlank();
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.relations.api.command.IdempotentRequest;
 import dev.relations.domain.common.Tenant;
 import dev.relations.mapping.RecordKeys;
 import dev.relations.schemas.ClaimIdempotencyKey;
+import dev.relations.schemas.Actor;
 import dev.relations.schemas.SettleIdempotencyKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,7 +137,7 @@ class IdempotencyKeyApiTest {
         var bus = service.context().getBean(CommandBus.class);
         var keyAggregate = RecordKeys.idempotencyKey(TENANT, IdempotentRequest.digest("kf-1"));
         // An attempt of the same request that holds the key and has no verdict yet.
-        var held = bus.send(keyAggregate, TENANT, UUID.randomUUID().toString(), "test",
+        var held = bus.send(keyAggregate, TENANT, origin(), "test",
                 new ClaimIdempotencyKey(fingerprint, 60_000L)).join();
         assertThat(held.getStatus()).isEqualTo(200);
 
@@ -147,7 +148,7 @@ class IdempotencyKeyApiTest {
         assertThat(ContactsApiTest.names(client.get("/users/kf-owner/contacts/users"))).isEmpty();
 
         // Sent by the same producer to the same partition as the claim that follows: settled before it.
-        bus.publish(keyAggregate, TENANT, UUID.randomUUID().toString(), "test", new SettleIdempotencyKey(fingerprint));
+        bus.publish(keyAggregate, TENANT, origin(), "test", new SettleIdempotencyKey(fingerprint));
         var afterSettle = client.call("POST", path, null, key("kf-1"));
 
         assertThat(afterSettle.status()).as("%s", afterSettle.body()).isEqualTo(200);
@@ -220,5 +221,9 @@ class IdempotencyKeyApiTest {
         assertThat(reply.description()).isEqualTo(description);
         assertThat(reply.body().get("timestamp").isNumber()).isTrue();
         assertThat(reply.body().get("duration").isNumber()).isTrue();
+    }
+
+    private static CommandBus.Origin origin() {
+        return new CommandBus.Origin(UUID.randomUUID().toString(), new Actor("app_admin", "@ppAdmin"), "kf-1");
     }
 }

@@ -113,6 +113,7 @@ class RelationsApiTest {
         var second = big.get("/user/pg-owner/contacts?limit=10&cursor=" + cursor);
 
         assertThat(first.body().get("count").asInt()).isEqualTo(10);
+        assertThat(first.body().get("uri").asText()).as("SPEC C.5's internal uri").isEqualTo(big.base() + "/users/pg-owner/rostersByPage");
         assertThat(usernames(first)).containsExactlyElementsOf(friends.reversed().subList(0, 10));
         assertThat(usernames(second)).containsExactly("pg-f1", "pg-f0");
         assertThat(second.body().get("data").has("cursor")).isFalse();
@@ -231,12 +232,12 @@ class RelationsApiTest {
 
             var told = notifications.collect(r -> r.value().getOrg().equals(SMALL.org()), Duration.ofSeconds(3));
             assertThat(told).extracting(r -> r.key() + " " + r.value().getType() + " " + r.value().getFrom())
-                    .containsExactlyInAnyOrder(
-                            SMALL.org() + "#" + SMALL.app() + "/user/imp-n roster.add imp-n1",
-                            SMALL.org() + "#" + SMALL.app() + "/user/imp-n1 roster.add imp-n");
+                    .as("E.2: add is told to the target only, from the initiator")
+                    .containsExactly(SMALL.org() + "#" + SMALL.app() + "/user/imp-n1 roster.add "
+                            + SMALL.org() + "#" + SMALL.app() + "_imp-n@easemob.com");
             var recorded = events.collect(r -> r.value().getOrg().equals(SMALL.org()) && r.value().getEventType().equals("contact.added"),
                     Duration.ofSeconds(1));
-            assertThat(recorded).extracting(r -> r.value().getAggregateId())
+            assertThat(recorded).extracting(r -> r.key())
                     .containsExactlyInAnyOrder(
                             SMALL.org() + "#" + SMALL.app() + "/user/imp-n", SMALL.org() + "#" + SMALL.app() + "/user/imp-n1",
                             SMALL.org() + "#" + SMALL.app() + "/user/imp-q", SMALL.org() + "#" + SMALL.app() + "/user/imp-q1");
@@ -267,6 +268,9 @@ class RelationsApiTest {
         assertThat(unblocked.status()).isEqualTo(200);
         assertThat(unblocked.body().get("action").asText()).isEqualTo("delete");
         assertThat(unblocked.body().get("entities").get(0).get("username").asText()).isEqualTo("blk-1");
+        var owner = small.get("/users/blk-o").body().get("entities").get(0).get("uuid").asText();
+        assertThat(unblocked.body().get("path").asText()).isEqualTo("/users/" + owner + "/blocks");
+        assertThat(unblocked.body().get("uri").asText()).as("SPEC A.3's internal form").isEqualTo(small.base() + "/users/" + owner + "/blocks");
         assertThat(values(small.get("/users/blk-o/blocks/users").body().get("data"))).containsExactly("blk-2");
     }
 

@@ -680,13 +680,13 @@ class RoomsApiTest {
             client.post("/chatrooms/" + id + "/mute", Map.of("usernames", List.of("exp-1"), "mute_duration", 1000));
 
             var lifted = events.collect(r -> r.value().getEventType().equals("room.mutes.removed")
-                    && r.value().getAggregateId().endsWith("/room/" + id), Duration.ofSeconds(6));
-            var told = notifications.collect(r -> r.value().getType().equals("room.mute.remove")
-                    && id.equals(r.value().getAttributes().get("room")), Duration.ofSeconds(1));
+                    && r.key().endsWith("/room/" + id), Duration.ofSeconds(6));
+            var told = notifications.collect(r -> r.value().getType().equals("chatroom.MUTE")
+                    && "REMOVE".equals(r.value().getOperationType()) && id.equals(r.value().getRoom()), Duration.ofSeconds(1));
 
             assertThat(lifted).hasSize(1);
             assertThat(((RoomMutesRemoved) lifted.getFirst().value().getPayload()).getReason()).isEqualTo("EXPIRED");
-            assertThat(lifted.getFirst().value().getAggregateType()).isEqualTo("chatroom");
+            assertThat(lifted.getFirst().value().getAggregate().getType()).isEqualTo("chatroom");
             assertThat(told).extracting(r -> r.key()).containsExactly(APP.org() + "#" + APP.app() + "/user/exp-1");
         }
     }

@@ -56,8 +56,8 @@ class TwoDeploymentsTest {
             assertThat(ContactsApiTest.names(viaGreen.get("/users/apart-both/contacts/users"))).isEmpty();
 
             Predicate<ConsumerRecord<String, EventEnvelope>> ours = r -> r.value().getOrg().equals(APP.org());
-            var onBlue = blueEvents.collect(ours, Duration.ofSeconds(2)).stream().map(r -> r.value().getAggregateId()).toList();
-            var onGreen = greenEvents.collect(ours, Duration.ofSeconds(1)).stream().map(r -> r.value().getAggregateId()).toList();
+            var onBlue = blueEvents.collect(ours, Duration.ofSeconds(2)).stream().map(r -> r.key()).toList();
+            var onGreen = greenEvents.collect(ours, Duration.ofSeconds(1)).stream().map(r -> r.key()).toList();
             assertThat(onBlue).contains(aggregate("apart-blue"), aggregate("apart-both")).doesNotContain(aggregate("apart-green"));
             assertThat(onGreen).contains(aggregate("apart-green"), aggregate("apart-both")).doesNotContain(aggregate("apart-blue"));
             // One registration of apart-both on green, none of its contact events.

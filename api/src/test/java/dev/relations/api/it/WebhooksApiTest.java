@@ -143,6 +143,9 @@ class WebhooksApiTest {
         assertThat(remove.get("payload").get("roster_ver").asText()).matches("[0-9a-f]{32}");
         assertThat(remove.get("from").asText()).isEqualTo(key + "_ra@easemob.com");
         assertSigned(remove, SECRET);
+        // E.2: add and remove go to the target only, from the initiator; the initiator is not told.
+        assertThat(receiver.delivered("/all", roster("add", "ra"))).isEmpty();
+        assertThat(receiver.delivered("/all", roster("remove", "ra"))).isEmpty();
 
         // The owner's history, in order: ban before allow; the add before both.
         var onA = receiver.delivered("/all", b -> b.path("from").asText().equals(key + "_ra@easemob.com")).stream()

@@ -139,12 +139,12 @@ public final class ContactDecider {
             return existing.get().confirmed()
                     ? Decision.continueWith(List.of(), answer)
                     // Both sides were adding each other at once: the friend's own reservation is the slot.
-                    : Decision.continueWith(List.of(added(peer.friend(), peer.owner(), peer.source(), peer.notice(), ctx)), answer);
+                    : Decision.continueWith(List.of(added(peer.friend(), peer.owner(), peer.source(), peer.notice(), ctx, peer.owner())), answer);
         }
         if (roster.size() >= limits.maxContacts()) {
             return refuse(peer, ReleaseReason.FULL);
         }
-        return Decision.continueWith(List.of(added(peer.friend(), peer.owner(), peer.source(), peer.notice(), ctx)), answer);
+        return Decision.continueWith(List.of(added(peer.friend(), peer.owner(), peer.source(), peer.notice(), ctx, peer.owner())), answer);
     }
 
     private static Decision<ContactEvent, ContactCommand> refuse(ReserveContactPeer peer, ReleaseReason reason) {
@@ -186,11 +186,11 @@ public final class ContactDecider {
                         Optional.of(Verdict.rejected(Rejection.exceedLimit(CONTACT_LIMIT))));
             }
             return confirmed(confirm, ctx, roster, limits, self.get(),
-                    List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx)));
+                    List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx, confirm.owner())));
         }
         List<ContactEvent> events = edge.get().confirmed()
                 ? List.of()
-                : List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx));
+                : List.of(added(confirm.owner(), confirm.friend(), confirm.source(), confirm.notice(), ctx, confirm.owner()));
         return confirmed(confirm, ctx, roster, limits, self.get(), events);
     }
 
@@ -419,7 +419,7 @@ public final class ContactDecider {
     private static Decision<ContactEvent, ContactCommand> removePeer(RemoveContactPeer peer, Roster roster) {
         var self = roster.owner();
         List<ContactEvent> events = roster.contact(peer.owner()).isPresent()
-                ? List.of(new ContactRemoved(peer.friend(), peer.owner(), peer.reason()))
+                ? List.of(new ContactRemoved(peer.friend(), peer.owner(), peer.reason(), peer.owner()))
                 : List.of();
         if (peer.reason() != RemoveReason.REST) {
             return Decision.of(events, List.of());
@@ -440,8 +440,8 @@ public final class ContactDecider {
     }
 
     private static ContactAdded added(Username owner, Username friend,
-                                      String source, boolean notice, RequestContext ctx) {
-        return new ContactAdded(owner, friend, source, notice, ctx.now());
+                                      String source, boolean notice, RequestContext ctx, Username initiator) {
+        return new ContactAdded(owner, friend, source, notice, ctx.now(), initiator);
     }
 
     /** Folds one event into the roster; each event touches O(1) entries. */

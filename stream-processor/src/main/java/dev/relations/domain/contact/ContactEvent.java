@@ -16,10 +16,21 @@ public sealed interface ContactEvent {
     record ReservationReleased(Username owner, Username friend) implements ContactEvent {
     }
 
-    record ContactAdded(Username owner, Username friend, String source, boolean notice, long at) implements ContactEvent {
+    /** {@code initiator}: the user who asked for the add (the owner on its own side, the friend on the other). */
+    record ContactAdded(Username owner, Username friend, String source, boolean notice, long at, Username initiator)
+            implements ContactEvent {
+        /** The initiator's own side. */
+        public ContactAdded(Username owner, Username friend, String source, boolean notice, long at) {
+            this(owner, friend, source, notice, at, owner);
+        }
     }
 
-    record ContactRemoved(Username owner, Username friend, RemoveReason reason) implements ContactEvent {
+    /** {@code initiator}: the user who removed the other, or who was deleted. */
+    record ContactRemoved(Username owner, Username friend, RemoveReason reason, Username initiator) implements ContactEvent {
+        /** The initiator's own side. */
+        public ContactRemoved(Username owner, Username friend, RemoveReason reason) {
+            this(owner, friend, reason, owner);
+        }
     }
 
     record ContactRemarkSet(Username owner, Username friend, String remark) implements ContactEvent {

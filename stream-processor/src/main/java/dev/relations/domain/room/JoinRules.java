@@ -292,7 +292,7 @@ final class JoinRules {
         var granted = gather.answered(Optional::isEmpty);
         var refused = gather.answered(Optional::isPresent);
         if (refused.isEmpty()) {
-            events.add(new RoomCreated(info.id(), info));
+            events.add(new RoomCreated(info.id(), info, gather.targets()));
             var members = gather.targets().subList(1, gather.targets().size());
             if (!members.isEmpty()) {
                 events.add(new MembersJoined(info.id(), members, JoinReason.DIRECT, info.created()));

@@ -127,10 +127,10 @@ final class LeaveRules {
         }
         // Blocklist, mute and allowlist entries outlive leaving, so they go even if the user had left already.
         if (room.blocked(drop.user())) {
-            events.add(new BlocklistRemoved(drop.room(), List.of(drop.user())));
+            events.add(new BlocklistRemoved(drop.room(), List.of(drop.user()), RoomEvent.UnlistReason.USER_DELETED));
         }
         if (room.allowed(drop.user())) {
-            events.add(new AllowlistRemoved(drop.room(), List.of(drop.user())));
+            events.add(new AllowlistRemoved(drop.room(), List.of(drop.user()), RoomEvent.UnlistReason.USER_DELETED));
         }
         if (room.mute(drop.user()).isPresent()) {
             events.add(new MutesRemoved(drop.room(), List.of(drop.user()), UnmuteReason.USER_DELETED));
@@ -143,8 +143,12 @@ final class LeaveRules {
         var entries = room.members().stream()
                 .sorted(Comparator.comparing(Member::pending).thenComparingLong(Member::seq))
                 .toList();
-        var members = entries.stream().filter(Member::confirmed).map(Member::user).toList();
         var events = new ArrayList<RoomEvent>();
+        // A deleted owner leaves as deleted, not as dissolved: it is not told its own room went.
+        gone.filter(u -> room.member(u).filter(Member::confirmed).isPresent())
+                .ifPresent(u -> events.add(new MembersLeft(roomId, List.of(u), LeaveReason.USER_DELETED)));
+        var members = entries.stream().filter(Member::confirmed).map(Member::user)
+                .filter(u -> gone.filter(u::equals).isEmpty()).toList();
         if (!members.isEmpty()) {
             events.add(new MembersLeft(roomId, members, LeaveReason.DELETE));
         }

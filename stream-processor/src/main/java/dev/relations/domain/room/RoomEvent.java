@@ -45,8 +45,12 @@ public sealed interface RoomEvent {
     record BatchFinished(RoomId room, String requestId) implements RoomEvent {
     }
 
-    /** room.created: the room opens with its owner; pulled-in members follow as {@link MembersJoined}. */
-    record RoomCreated(RoomId room, RoomInfo info) implements RoomEvent {
+    /** room.created: the room opens with its owner; pulled-in members (in {@code members}, owner first) follow as {@link MembersJoined}. */
+    record RoomCreated(RoomId room, RoomInfo info, List<Username> members) implements RoomEvent {
+        /** A room that opens with its owner alone. */
+        public RoomCreated(RoomId room, RoomInfo info) {
+            this(room, info, List.of(info.owner()));
+        }
     }
 
     /** room.updated: only the changed fields are present. */
@@ -58,7 +62,7 @@ public sealed interface RoomEvent {
     record OwnerChanged(RoomId room, Username oldOwner, Username newOwner) implements RoomEvent {
     }
 
-    /** room.deleted: preceded by {@link MembersLeft} with reason DELETE listing every member. */
+    /** room.deleted: preceded by {@link MembersLeft} with reason DELETE listing every member (but an owner whose deletion dissolves the room, which leaves just before as USER_DELETED). */
     record RoomDeleted(RoomId room) implements RoomEvent {
     }
 
@@ -78,13 +82,21 @@ public sealed interface RoomEvent {
     record BlocklistAdded(RoomId room, List<Username> users) implements RoomEvent {
     }
 
-    record BlocklistRemoved(RoomId room, List<Username> users) implements RoomEvent {
+    record BlocklistRemoved(RoomId room, List<Username> users, UnlistReason reason) implements RoomEvent {
+        /** Removed by the app. */
+        public BlocklistRemoved(RoomId room, List<Username> users) {
+            this(room, users, UnlistReason.API);
+        }
     }
 
     record AllowlistAdded(RoomId room, List<Username> users) implements RoomEvent {
     }
 
-    record AllowlistRemoved(RoomId room, List<Username> users) implements RoomEvent {
+    record AllowlistRemoved(RoomId room, List<Username> users, UnlistReason reason) implements RoomEvent {
+        /** Removed by the app. */
+        public AllowlistRemoved(RoomId room, List<Username> users) {
+            this(room, users, UnlistReason.API);
+        }
     }
 
     /** {@code expireAt} is {@link Mute#PERMANENT} for a mute without end. */
@@ -108,6 +120,9 @@ public sealed interface RoomEvent {
 
     /** API: an unmute (or the owner transfer lifting the new owner's mute); EXPIRED: the sweep; USER_DELETED: the user was deleted. */
     enum UnmuteReason { API, EXPIRED, USER_DELETED }
+
+    /** Why a blocklist or allowlist entry went: the app removed it, or its user was deleted. */
+    enum UnlistReason { API, USER_DELETED }
 
     /** Whether consumers of the events topic see this event. */
     static boolean published(RoomEvent event) {

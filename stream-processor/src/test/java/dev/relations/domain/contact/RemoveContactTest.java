@@ -46,7 +46,7 @@ class RemoveContactTest {
         var scenario = given(InMemoryRoster.of(user(BOB)), befriended(BOB, ALICE));
 
         scenario.when(REMOVE_AT_BOB)
-                .events(new ContactRemoved(BOB, ALICE, RemoveReason.REST))
+                .events(new ContactRemoved(BOB, ALICE, RemoveReason.REST, ALICE))
                 .followUps(new FollowUp<>(ALICE, BOB_IS_DONE))
                 .undecided();
         assertThat(scenario.roster().size()).isZero();
@@ -108,7 +108,7 @@ class RemoveContactTest {
     void a_friend_told_of_a_deleted_user_drops_it_without_reporting_back() {
         given(InMemoryRoster.of(user(BOB)), befriended(BOB, ALICE))
                 .when(new RemoveContactPeer(ALICE, BOB, RemoveReason.USER_DELETED))
-                .events(new ContactRemoved(BOB, ALICE, RemoveReason.USER_DELETED))
+                .events(new ContactRemoved(BOB, ALICE, RemoveReason.USER_DELETED, ALICE))
                 .noFollowUps()
                 .undecided();
     }

@@ -49,7 +49,7 @@ class ReserveContactPeerTest {
         var scenario = given(InMemoryRoster.of(user(BOB)));
 
         scenario.when(ALICE_ASKS_BOB)
-                .events(new ContactAdded(BOB, ALICE, "rest", true, NOW))
+                .events(new ContactAdded(BOB, ALICE, "rest", true, NOW, ALICE))
                 .followUps(CONFIRM_TO_ALICE)
                 .undecided();
         assertThat(scenario.roster().contact(ALICE)).hasValueSatisfying(c -> assertThat(c.confirmed()).isTrue());
@@ -70,7 +70,7 @@ class ReserveContactPeerTest {
         var scenario = given(InMemoryRoster.of(user(BOB)), reserved(BOB, ALICE, "req-2")).withLimit(1);
 
         scenario.when(ALICE_ASKS_BOB)
-                .events(new ContactAdded(BOB, ALICE, "rest", true, NOW))
+                .events(new ContactAdded(BOB, ALICE, "rest", true, NOW, ALICE))
                 .followUps(CONFIRM_TO_ALICE)
                 .undecided();
         assertThat(scenario.roster().size()).isEqualTo(1);
@@ -81,7 +81,7 @@ class ReserveContactPeerTest {
     void the_source_and_notify_flag_are_recorded_and_passed_back() {
         given(InMemoryRoster.of(user(BOB)))
                 .when(new ReserveContactPeer(ALICE, BOB, "import", false))
-                .events(new ContactAdded(BOB, ALICE, "import", false, NOW))
+                .events(new ContactAdded(BOB, ALICE, "import", false, NOW, ALICE))
                 .followUps(new FollowUp<>(ALICE, new ConfirmContact(ALICE, BOB, user(BOB), "import", false)));
     }
 }

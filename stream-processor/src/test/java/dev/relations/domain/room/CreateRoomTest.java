@@ -71,7 +71,7 @@ class CreateRoomTest {
 
         scenario.when(new SeatGranted(ROOM, CAROL))
                 .events(new SeatAnswered(ROOM, "req-1", CAROL, Optional.empty()),
-                        new RoomCreated(ROOM, OPENED),
+                        new RoomCreated(ROOM, OPENED, List.of(ALICE, BOB, CAROL)),
                         new MembersJoined(ROOM, List.of(BOB, CAROL), JoinReason.DIRECT, NOW),
                         new BatchFinished(ROOM, "req-1"))
                 .noFollowUps()

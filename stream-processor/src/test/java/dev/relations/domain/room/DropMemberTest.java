@@ -14,6 +14,7 @@ import dev.relations.domain.room.RoomEvent.MembersReleased;
 import dev.relations.domain.room.RoomEvent.MutesRemoved;
 import dev.relations.domain.room.RoomEvent.RoomDeleted;
 import dev.relations.domain.room.RoomEvent.SeatAnswered;
+import dev.relations.domain.room.RoomEvent.UnlistReason;
 import dev.relations.domain.room.RoomEvent.UnmuteReason;
 import dev.relations.domain.common.Reply;
 import dev.relations.domain.seat.SeatRefusal;
@@ -43,7 +44,7 @@ class DropMemberTest {
         scenario.inRequest("delete-bob")
                 .when(new DropMember(ROOM, BOB))
                 .events(new MembersLeft(ROOM, List.of(BOB), LeaveReason.USER_DELETED),
-                        new AllowlistRemoved(ROOM, List.of(BOB)),
+                        new AllowlistRemoved(ROOM, List.of(BOB), UnlistReason.USER_DELETED),
                         new MutesRemoved(ROOM, List.of(BOB), UnmuteReason.USER_DELETED))
                 .noFollowUps()
                 .undecided();
@@ -54,9 +55,11 @@ class DropMemberTest {
     void a_deleted_owner_dissolves_the_room_and_frees_the_other_seats() {
         var scenario = given(created(ALICE, BOB, CAROL));
 
+        // The owner leaves as deleted, the others as dissolved: the owner is not told its own room went.
         scenario.inRequest("delete-alice")
                 .when(new DropMember(ROOM, ALICE))
-                .events(new MembersLeft(ROOM, List.of(ALICE, BOB, CAROL), LeaveReason.DELETE), new RoomDeleted(ROOM))
+                .events(new MembersLeft(ROOM, List.of(ALICE), LeaveReason.USER_DELETED),
+                        new MembersLeft(ROOM, List.of(BOB, CAROL), LeaveReason.DELETE), new RoomDeleted(ROOM))
                 .followUps(release(BOB), release(CAROL))
                 .undecided();
         assertThat(scenario.room().info()).isEmpty();
@@ -134,12 +137,12 @@ class DropMemberTest {
 
         scenario.inRequest("delete-bob")
                 .when(new DropMember(ROOM, BOB))
-                .events(new BlocklistRemoved(ROOM, List.of(BOB)))
+                .events(new BlocklistRemoved(ROOM, List.of(BOB), UnlistReason.USER_DELETED))
                 .noFollowUps()
                 .undecided();
         scenario.inRequest("delete-carol")
                 .when(new DropMember(ROOM, CAROL))
-                .events(new AllowlistRemoved(ROOM, List.of(CAROL)),
+                .events(new AllowlistRemoved(ROOM, List.of(CAROL), UnlistReason.USER_DELETED),
                         new MutesRemoved(ROOM, List.of(CAROL), UnmuteReason.USER_DELETED))
                 .noFollowUps()
                 .undecided();
