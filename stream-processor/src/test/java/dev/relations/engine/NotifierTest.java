@@ -106,11 +106,24 @@ class NotifierTest {
         assertThat(create.getOperationType()).isNull();
         assertThat(create.getRoom()).isEqualTo("100");
         assertThat(create.getOperator()).isEqualTo("@ppAdmin");
+        assertThat(create.getRole()).containsExactly(Map.entry("alice", "owner"));
         assertThat(create.getMember()).containsExactly("alice", "bob");
-        assertThat(create.getAdmin()).isEmpty();
-        assertThat(create.getOwner()).isEqualTo("alice");
-        assertThat(create.getInfo()).containsExactlyInAnyOrderEntriesOf(Map.of("title", "lounge", "description", "about",
-                "max_users", "200", "owner", "acme#chat_alice", "created", "5", "custom", "{}", "mute", "false"));
+        assertThat(create.getAdmin()).as("E.3 CREATE names admins in role").isEmpty();
+        assertThat(create.getOwner()).as("E.3 CREATE names the owner in role and info").isNull();
+        assertThat(create.getInfo()).containsExactly(Map.entry("owner", "acme#chat_alice"), Map.entry("created", "5"),
+                Map.entry("custom", "{}"), Map.entry("description", "about"), Map.entry("mute", "false"),
+                Map.entry("mute_duration", "0"), Map.entry("avatar", ""), Map.entry("title", "lounge"),
+                Map.entry("max_users", "200"), Map.entry("invite_need_confirm", "false"), Map.entry("public", "true"),
+                Map.entry("allow_user_invites", "false"), Map.entry("disabled", "false"), Map.entry("last_modified", "5"));
+    }
+
+    @Test
+    void create_names_the_owner_and_each_admin_in_role() {
+        var told = Notifier.of(room("100", new RoomCreated("100", "lounge", "about", 200, "alice", "{}", 5L,
+                List.of("alice", "bob", "carol"), List.of("bob", "carol"))));
+
+        assertThat(told.getFirst().value.getRole())
+                .containsExactly(Map.entry("alice", "owner"), Map.entry("bob", "admin"), Map.entry("carol", "admin"));
     }
 
     @Test
