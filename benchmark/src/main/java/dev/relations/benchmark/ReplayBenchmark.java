@@ -109,7 +109,7 @@ public final class ReplayBenchmark {
                 events.add(new ContactRemarkSet(name, "u" + ((u + 1) % users), "best friend"));
                 events.add(new ContactRemarkSet(name, "u" + ((u + 2) % users), "colleague"));
                 events.add(new UsersBlocked(name, List.of("u" + ((u + 50) % users), "u" + ((u + 51) % users))));
-                events.add(new ContactRemoved(name, "u" + ((u + 3) % users), "REST", name));
+                events.add(new ContactRemoved(name, "u" + ((u + 3) % users), "REST", name, true));
                 events.add(new UserUnblocked(name, "u" + ((u + 51) % users), "REST"));
                 for (var payload : events) {
                     producer.send(history.record(topic, "user", name, payload));

@@ -46,7 +46,7 @@ class FoldTest {
         apply("ann", new ContactRemarkSet("ann", "bob", "Bobby"));
         assertThat(state.user("ann").contacts()).containsExactly(new Contact("cid", null), new Contact("bob", "Bobby"));
 
-        apply("ann", new ContactRemoved("ann", "bob", "REST", "ann"));
+        apply("ann", new ContactRemoved("ann", "bob", "REST", "ann", true));
         apply("ann", new ContactAdded("ann", "bob", true, "rest", true, "ann"));
         assertThat(state.user("ann").contacts()).containsExactly(new Contact("bob", null), new Contact("cid", null));
     }

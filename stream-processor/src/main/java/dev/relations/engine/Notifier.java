@@ -35,7 +35,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,14 +44,15 @@ import java.util.UUID;
  * from, so a notification exists exactly when its event is committed.
  *
  * <p>Roster notices follow SPEC E.2 (add to the target with the initiator in {@code from},
- * remove to the other side, ban and allow to the blocked and unblocked user); chatroom notices
+ * remove to the other side, also when an add the target was told is undone, ban and allow
+ * to the blocked and unblocked user); chatroom notices
  * follow E.3 ({@link RoomNotices}). The switch below names every branch of the events'
  * payload union and throws for any other, so an event type added without a decision here
  * fails {@code NotifierCoverageTest} instead of going untold.
  */
 final class Notifier {
-    /** Removals nobody is told about: the owner is gone, or an add that never completed is undone. */
-    private static final Set<String> NOT_TOLD = Set.of("OWNER_DELETED", "ROLLBACK");
+    /** Removals nobody is told about: the owner is gone. */
+    private static final String OWNER_DELETED = "OWNER_DELETED";
     private static final String OK = "ok";
 
     private Notifier() {
@@ -64,7 +64,8 @@ final class Notifier {
             case ContactAdded added when added.getNotify() && isOtherSide(added.getOwner(), added.getInitiator()) ->
                     List.of(roster(event, added.getOwner(), "add", added.getInitiator()).setReason(""));
             case ContactAdded ignored -> List.<Notification.Builder>of();
-            case ContactRemoved removed when !NOT_TOLD.contains(removed.getReason())
+            // An undone add (ROLLBACK) is told as a removal to the target that was told the add, so its client converges.
+            case ContactRemoved removed when removed.getNotify() && !OWNER_DELETED.equals(removed.getReason())
                     && isOtherSide(removed.getOwner(), removed.getInitiator()) ->
                     List.of(roster(event, removed.getOwner(), "remove", removed.getInitiator()).setRosterVer(rosterVersion(event)));
             case ContactRemoved ignored -> List.<Notification.Builder>of();

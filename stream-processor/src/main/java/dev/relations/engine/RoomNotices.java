@@ -1,5 +1,6 @@
 package dev.relations.engine;
 
+import dev.relations.mapping.RoomCreatedPayload;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Notification;
 import dev.relations.schemas.RoomBlocklistAdded;
@@ -38,20 +39,12 @@ final class RoomNotices {
     private RoomNotices() {
     }
 
+    /** E.3 CREATE: {@code role}, {@code member} (the event's members, owner first) and {@code info}. */
     static List<Notification.Builder> created(EventEnvelope event, RoomCreated created) {
-        var info = new LinkedHashMap<String, String>();
-        info.put("title", created.getName());
-        info.put("description", created.getDescription());
-        info.put("max_users", Integer.toString(created.getMaxusers()));
-        info.put("owner", Notifier.appKey(event) + "_" + created.getOwner());
-        info.put("created", Long.toString(created.getCreated()));
-        info.put("custom", created.getCustom());
-        info.put("mute", "false");
         return List.of(notice(event, created.getOwner(), USER, "CREATE", null, created.getRoom())
+                .setRole(RoomCreatedPayload.role(created))
                 .setMember(created.getMembers())
-                .setAdmin(created.getAdmins())
-                .setOwner(created.getOwner())
-                .setInfo(info));
+                .setInfo(RoomCreatedPayload.info(Notifier.appKey(event), created)));
     }
 
     static List<Notification.Builder> updated(EventEnvelope event, RoomUpdated updated) {

@@ -118,7 +118,7 @@ public final class CommandMapping {
             case RemoveContact r -> new Routed.ToContacts(new ContactCommand.RemoveContact(
                     Username.of(r.getOwner()), Username.of(r.getFriend())));
             case RemoveContactPeer r -> new Routed.ToContacts(new ContactCommand.RemoveContactPeer(
-                    Username.of(r.getOwner()), Username.of(r.getFriend()), RemoveReason.valueOf(r.getReason())));
+                    Username.of(r.getOwner()), Username.of(r.getFriend()), RemoveReason.valueOf(r.getReason()), r.getNotify()));
             case CompleteRemoveContact c -> new Routed.ToContacts(new ContactCommand.CompleteRemoveContact(
                     Username.of(c.getOwner()), Username.of(c.getFriend()), Optional.ofNullable(c.getFriendUser()).map(CommandMapping::user)));
             case SetRemark r -> new Routed.ToContacts(new ContactCommand.SetRemark(
@@ -204,7 +204,8 @@ public final class CommandMapping {
             case ContactCommand.ConfirmContact c -> new ConfirmContact(c.owner().value(), c.friend().value(), view(c.friendUser()), c.source(), c.notice());
             case ContactCommand.ReleaseContact r -> new ReleaseContact(r.owner().value(), r.friend().value(), r.reason().name());
             case ContactCommand.RemoveContact r -> new RemoveContact(r.owner().value(), r.friend().value());
-            case ContactCommand.RemoveContactPeer r -> new RemoveContactPeer(r.owner().value(), r.friend().value(), r.reason().name());
+            case ContactCommand.RemoveContactPeer r -> new RemoveContactPeer(r.owner().value(), r.friend().value(), r.reason().name(),
+                    r.notice());
             case ContactCommand.CompleteRemoveContact c -> new CompleteRemoveContact(c.owner().value(), c.friend().value(),
                     c.friendUser().map(CommandMapping::view).orElse(null));
             case ContactCommand.SetRemark r -> new SetRemark(r.owner().value(), r.friend().value(), r.remark());

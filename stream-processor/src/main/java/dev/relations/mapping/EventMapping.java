@@ -61,7 +61,7 @@ public final class EventMapping {
                             a.initiator().value()));
             case ContactEvent.ContactRemoved r -> new Published("contact.removed",
                     new ContactRemoved(r.owner().value(), r.friend().value(), r.reason().name(),
-                            r.initiator().value()));
+                            r.initiator().value(), r.notice()));
             case ContactEvent.ContactRemarkSet r -> new Published("contact.remark_set",
                     new ContactRemarkSet(r.owner().value(), r.friend().value(), r.remark()));
             case ContactEvent.ImportStarted ignored -> null;

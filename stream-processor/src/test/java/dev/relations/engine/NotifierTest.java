@@ -64,9 +64,9 @@ class NotifierTest {
     /** G-17: a removal is bidirectional, and E.2 tells `remove` to the other side. */
     @Test
     void remove_is_told_to_the_other_side_with_its_roster_version() {
-        var atOther = Notifier.of(user("bob", 9, new ContactRemoved("bob", "alice", "REST", "alice")));
-        var atRemover = Notifier.of(user("alice", 9, new ContactRemoved("alice", "bob", "REST", "alice")));
-        var later = Notifier.of(user("bob", 12, new ContactRemoved("bob", "carol", "REST", "carol")));
+        var atOther = Notifier.of(user("bob", 9, new ContactRemoved("bob", "alice", "REST", "alice", true)));
+        var atRemover = Notifier.of(user("alice", 9, new ContactRemoved("alice", "bob", "REST", "alice", true)));
+        var later = Notifier.of(user("bob", 12, new ContactRemoved("bob", "carol", "REST", "carol", true)));
 
         assertThat(atRemover).isEmpty();
         var remove = atOther.getFirst().value;
@@ -83,12 +83,33 @@ class NotifierTest {
     }
 
     @Test
-    void removals_of_a_deleted_owner_or_an_undone_add_tell_nobody() {
-        assertThat(Notifier.of(user("alice", 3, new ContactRemoved("alice", "bob", "OWNER_DELETED", "alice")))).isEmpty();
-        assertThat(Notifier.of(user("bob", 3, new ContactRemoved("bob", "alice", "ROLLBACK", "alice")))).isEmpty();
-        assertThat(Notifier.of(user("bob", 3, new ContactRemoved("bob", "alice", "USER_DELETED", "alice"))))
+    void the_removal_of_a_deleted_owners_own_side_tells_nobody_and_its_friend_is_told_remove() {
+        assertThat(Notifier.of(user("alice", 3, new ContactRemoved("alice", "bob", "OWNER_DELETED", "alice", true)))).isEmpty();
+        assertThat(Notifier.of(user("bob", 3, new ContactRemoved("bob", "alice", "USER_DELETED", "alice", true))))
                 .extracting(kv -> kv.value.getRecipient(), kv -> kv.value.getFrom())
                 .containsExactly(tuple("bob", "acme#chat_alice@easemob.com"));
+    }
+
+    /** The target was told `add`; when the add is undone it is told `remove`, so its client's roster converges. */
+    @Test
+    void an_undone_add_tells_the_target_remove_from_the_initiator_with_its_roster_version() {
+        var told = Notifier.of(user("bob", 8, new ContactRemoved("bob", "alice", "ROLLBACK", "alice", true)));
+
+        assertThat(told).extracting(kv -> kv.key).containsExactly(APP + "/user/bob");
+        var remove = told.getFirst().value;
+        assertThat(remove.getChatType()).isEqualTo("roster");
+        assertThat(remove.getType()).isEqualTo("roster.remove");
+        assertThat(remove.getOperation()).isEqualTo("remove");
+        assertThat(remove.getFrom()).isEqualTo("acme#chat_alice@easemob.com");
+        assertThat(remove.getRosterVer()).as("the version a removal at the same place in bob's history gives")
+                .isEqualTo(Notifier.of(user("bob", 8, new ContactRemoved("bob", "alice", "REST", "alice", true)))
+                        .getFirst().value.getRosterVer());
+        assertThat(remove.getReason()).isNull();
+    }
+
+    @Test
+    void an_undone_add_the_target_was_not_told_tells_nobody() {
+        assertThat(Notifier.of(user("bob", 8, new ContactRemoved("bob", "alice", "ROLLBACK", "alice", false)))).isEmpty();
     }
 
     // ------------------------------------------------------------------ E.3
@@ -106,11 +127,24 @@ class NotifierTest {
         assertThat(create.getOperationType()).isNull();
         assertThat(create.getRoom()).isEqualTo("100");
         assertThat(create.getOperator()).isEqualTo("@ppAdmin");
+        assertThat(create.getRole()).containsExactly(Map.entry("alice", "owner"));
         assertThat(create.getMember()).containsExactly("alice", "bob");
-        assertThat(create.getAdmin()).isEmpty();
-        assertThat(create.getOwner()).isEqualTo("alice");
-        assertThat(create.getInfo()).containsExactlyInAnyOrderEntriesOf(Map.of("title", "lounge", "description", "about",
-                "max_users", "200", "owner", "acme#chat_alice", "created", "5", "custom", "{}", "mute", "false"));
+        assertThat(create.getAdmin()).as("E.3 CREATE names admins in role").isEmpty();
+        assertThat(create.getOwner()).as("E.3 CREATE names the owner in role and info").isNull();
+        assertThat(create.getInfo()).containsExactly(Map.entry("owner", "acme#chat_alice"), Map.entry("created", "5"),
+                Map.entry("custom", "{}"), Map.entry("description", "about"), Map.entry("mute", "false"),
+                Map.entry("mute_duration", "0"), Map.entry("avatar", ""), Map.entry("title", "lounge"),
+                Map.entry("max_users", "200"), Map.entry("invite_need_confirm", "false"), Map.entry("public", "true"),
+                Map.entry("allow_user_invites", "false"), Map.entry("disabled", "false"), Map.entry("last_modified", "5"));
+    }
+
+    @Test
+    void create_names_the_owner_and_each_admin_in_role() {
+        var told = Notifier.of(room("100", new RoomCreated("100", "lounge", "about", 200, "alice", "{}", 5L,
+                List.of("alice", "bob", "carol"), List.of("bob", "carol"))));
+
+        assertThat(told.getFirst().value.getRole())
+                .containsExactly(Map.entry("alice", "owner"), Map.entry("bob", "admin"), Map.entry("carol", "admin"));
     }
 
     @Test

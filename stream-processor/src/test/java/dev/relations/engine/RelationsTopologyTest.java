@@ -291,8 +291,8 @@ class RelationsTopologyTest {
         assertThat(relations.events.readValuesToList())
                 .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getSeq, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
-                        tuple("contact.removed", "acme#chat/user/alice", 3L, new ContactRemoved("alice", "bob", "REST", "alice")),
-                        tuple("contact.removed", "acme#chat/user/bob", 3L, new ContactRemoved("bob", "alice", "REST", "alice")));
+                        tuple("contact.removed", "acme#chat/user/alice", 3L, new ContactRemoved("alice", "bob", "REST", "alice", true)),
+                        tuple("contact.removed", "acme#chat/user/bob", 3L, new ContactRemoved("bob", "alice", "REST", "alice", true)));
         // SPEC E.2: `remove` goes to the other side only, with the roster version of that side.
         var told = relations.notifications.readValuesToList();
         assertThat(told).extracting(Notification::getRecipient, Notification::getType, Notification::getOperation, Notification::getFrom)
@@ -342,10 +342,10 @@ class RelationsTopologyTest {
                 .extracting(EventEnvelope::getEventType, TopologyHarness::aggregateKey, EventEnvelope::getPayload)
                 .containsExactlyInAnyOrder(
                         tuple("user.deleted", "acme#chat/user/alice", new UserDeleted("alice")),
-                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "bob", "OWNER_DELETED", "alice")),
-                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "carol", "OWNER_DELETED", "alice")),
-                        tuple("contact.removed", "acme#chat/user/bob", new ContactRemoved("bob", "alice", "USER_DELETED", "alice")),
-                        tuple("contact.removed", "acme#chat/user/carol", new ContactRemoved("carol", "alice", "USER_DELETED", "alice")));
+                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "bob", "OWNER_DELETED", "alice", true)),
+                        tuple("contact.removed", "acme#chat/user/alice", new ContactRemoved("alice", "carol", "OWNER_DELETED", "alice", true)),
+                        tuple("contact.removed", "acme#chat/user/bob", new ContactRemoved("bob", "alice", "USER_DELETED", "alice", true)),
+                        tuple("contact.removed", "acme#chat/user/carol", new ContactRemoved("carol", "alice", "USER_DELETED", "alice", true)));
         assertThat(relations.notifications.readKeyValuesToList())
                 .extracting(kv -> kv.key, kv -> kv.value.getType(), kv -> kv.value.getFrom())
                 .containsExactlyInAnyOrder(

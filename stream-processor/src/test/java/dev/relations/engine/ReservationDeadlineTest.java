@@ -3,6 +3,9 @@ package dev.relations.engine;
 import dev.relations.domain.common.Tenant;
 import dev.relations.domain.contact.RosterLimits;
 import dev.relations.schemas.AddRoomMember;
+import dev.relations.schemas.ContactAdded;
+import dev.relations.schemas.ContactRemoved;
+import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.ReserveContactPeer;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +71,7 @@ class ReservationDeadlineTest {
     }
 
     @Test
-    void the_friends_answer_arriving_after_the_release_leaves_both_rosters_consistent() {
+    void the_friends_answer_arriving_after_the_release_leaves_both_rosters_consistent_and_tells_the_friend_remove() {
         relations.submit(CHAT, "alice", addBody("alice", "bob"));
         var dropped = relations.heldSteps.readKeyValuesToList();
         relations.advanceWallClock(DEADLINE.plusSeconds(5));
@@ -87,6 +90,18 @@ class ReservationDeadlineTest {
         assertThat(relations.size(CHAT, "alice")).isEqualTo(1);
         assertThat(relations.edges(CHAT, "bob")).isEmpty();
         assertThat(relations.size(CHAT, "bob")).isZero();
+        // bob was told alice added it; the rollback tells it remove, from alice, so its client converges.
+        assertThat(relations.events.readValuesToList())
+                .filteredOn(event -> TopologyHarness.aggregateKey(event).equals("acme#chat/user/bob"))
+                .extracting(EventEnvelope::getEventType, EventEnvelope::getPayload)
+                .containsExactly(
+                        tuple("contact.added", new ContactAdded("bob", "alice", true, "rest", true, "alice")),
+                        tuple("contact.removed", new ContactRemoved("bob", "alice", "ROLLBACK", "alice", true)));
+        assertThat(relations.notifications.readKeyValuesToList())
+                .extracting(kv -> kv.key, kv -> kv.value.getOperation(), kv -> kv.value.getFrom(), kv -> kv.value.getRosterVer() != null)
+                .containsExactly(
+                        tuple("acme#chat/user/bob", "add", "acme#chat_alice@easemob.com", false),
+                        tuple("acme#chat/user/bob", "remove", "acme#chat_alice@easemob.com", true));
     }
 
     @Test

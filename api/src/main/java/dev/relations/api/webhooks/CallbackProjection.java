@@ -1,5 +1,6 @@
 package dev.relations.api.webhooks;
 
+import dev.relations.mapping.RoomCreatedPayload;
 import dev.relations.schemas.ContactAdded;
 import dev.relations.schemas.ContactRemarkSet;
 import dev.relations.schemas.ContactRemoved;
@@ -37,8 +38,10 @@ import java.util.UUID;
 
 /**
  * Event → Easemob callback bodies: roster callbacks (SPEC E.2), chatroom {@code group_op_event}
- * (E.3) or the old {@code muc} callbacks (E.4). The only place that knows the events' fields:
- * a change to the event envelope or a payload is an edit here.
+ * (E.3) or the old {@code muc} callbacks (E.4). The only place in this module that knows the
+ * events' fields: a change to the event envelope or a payload is an edit here (and, for
+ * {@code CREATE}'s {@code role} and {@code info}, in {@link RoomCreatedPayload}, which the
+ * notifications share).
  *
  * <p>Ids are derived from the event id, so a callback delivered again carries the same
  * {@code callId} and {@code msg_id} and a receiver can drop the duplicate.
@@ -102,25 +105,9 @@ public final class CallbackProjection {
     private static void groupOp(EventEnvelope event, Builder out) {
         switch (event.getPayload()) {
             case RoomCreated c -> {
-                var role = new LinkedHashMap<String, Object>();
-                role.put(c.getOwner(), "owner");
-                var info = new LinkedHashMap<String, Object>();
-                info.put("owner", appKey(event) + "_" + c.getOwner());
-                info.put("created", Long.toString(c.getCreated()));
-                info.put("custom", c.getCustom());
-                info.put("description", c.getDescription());
-                info.put("mute", "false");
-                info.put("mute_duration", "0");
-                info.put("avatar", "");
-                info.put("title", c.getName());
-                info.put("max_users", Integer.toString(c.getMaxusers()));
-                info.put("invite_need_confirm", "false");
-                info.put("public", "true");
-                info.put("allow_user_invites", "false");
-                info.put("disabled", "false");
-                info.put("last_modified", Long.toString(c.getCreated()));
                 // Members pulled in at creation follow as a JOIN of their own.
-                out.group(c.getRoom(), "CREATE", ordered("role", role, "member", List.of(), "info", info), null);
+                out.group(c.getRoom(), "CREATE", ordered("role", RoomCreatedPayload.role(c), "member", List.of(),
+                        "info", RoomCreatedPayload.info(appKey(event), c)), null);
             }
             case RoomUpdated u -> {
                 var info = new LinkedHashMap<String, Object>();

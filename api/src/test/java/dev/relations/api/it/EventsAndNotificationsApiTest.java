@@ -152,6 +152,15 @@ class EventsAndNotificationsApiTest {
                         tuple(APP_KEY + "/room/" + id, "UPDATE", "MUTE", List.of(), null),
                         tuple(APP_KEY + "/user/en-m1", "MUTE", "ADD", List.of("en-m1"), null));
         assertThat(told).allSatisfy(r -> assertThat(r.value().getOperator()).isEqualTo("@ppAdmin"));
+        assertThat(told).filteredOn(r -> "CREATE".equals(r.value().getOperation())).singleElement().satisfies(r -> {
+            assertThat(r.value().getRole()).as("E.3 role").isEqualTo(Map.of("en-owner", "owner"));
+            assertThat(r.value().getOwner()).isNull();
+            assertThat(r.value().getInfo()).containsEntry("owner", APP_KEY + "_en-owner").containsEntry("title", "lounge")
+                    .containsEntry("description", "d").containsEntry("max_users", "50").containsEntry("mute", "false")
+                    .containsEntry("public", "true").containsEntry("invite_need_confirm", "false").containsEntry("avatar", "")
+                    .containsKeys("created", "custom", "mute_duration", "allow_user_invites", "disabled", "last_modified")
+                    .hasSize(14);
+        });
         assertThat(told).filteredOn(r -> "INFO".equals(r.value().getOperationType()))
                 .singleElement().satisfies(r -> assertThat(r.value().getInfo()).isEqualTo(Map.of("title", "renamed")));
         assertThat(told).filteredOn(r -> "MUTE".equals(r.value().getOperationType()))

@@ -33,8 +33,14 @@ public sealed interface ContactCommand {
     record RemoveContact(Username owner, Username friend) implements ContactCommand {
     }
 
-    /** At the friend: drop the owner from the friend's roster. */
-    record RemoveContactPeer(Username owner, Username friend, RemoveReason reason) implements ContactCommand {
+    /**
+     * At the friend: drop the owner from the friend's roster. {@code notice}: whether the friend
+     * is told (false only for the rollback of an add the friend was not told about).
+     */
+    record RemoveContactPeer(Username owner, Username friend, RemoveReason reason, boolean notice) implements ContactCommand {
+        public RemoveContactPeer(Username owner, Username friend, RemoveReason reason) {
+            this(owner, friend, reason, true);
+        }
     }
 
     /** At the owner: the friend's side is gone (friendUser empty: the friend does not exist). */
@@ -73,7 +79,7 @@ public sealed interface ContactCommand {
 
     /**
      * REST: a remove call; USER_DELETED: the friend was deleted; OWNER_DELETED: this roster's owner was;
-     * ROLLBACK: an add that could not complete is undone (nobody is told).
+     * ROLLBACK: an add that could not complete is undone (the friend is told, if it was told the add).
      */
     enum RemoveReason { REST, USER_DELETED, OWNER_DELETED, ROLLBACK }
 }

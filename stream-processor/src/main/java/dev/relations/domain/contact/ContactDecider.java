@@ -172,7 +172,7 @@ public final class ContactDecider {
             // take a slot now if there is one, else roll the friend's side back.
             if (roster.size() >= limits.maxContacts()) {
                 var rollback = new FollowUp<ContactCommand>(confirm.friend(),
-                        new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.ROLLBACK));
+                        new RemoveContactPeer(confirm.owner(), confirm.friend(), RemoveReason.ROLLBACK, confirm.notice()));
                 var importing = roster.importing(ctx.requestId());
                 if (importing.isPresent()) {
                     // An import answers this target in its buckets, not the whole request with an error.
@@ -394,7 +394,8 @@ public final class ContactDecider {
         }
         List<ContactEvent> events = List.of(new ImportAnswered(owner, ctx.requestId(), friend, UNANSWERED));
         List<FollowUp<ContactCommand>> undo = friendAdded && roster.contact(friend).isEmpty()
-                ? List.of(new FollowUp<>(friend, new RemoveContactPeer(owner, friend, RemoveReason.ROLLBACK)))
+                ? List.of(new FollowUp<>(friend, new RemoveContactPeer(owner, friend, RemoveReason.ROLLBACK,
+                        importing.get().notice())))
                 : List.of();
         return Optional.of(Decision.of(events, undo));
     }
@@ -419,7 +420,7 @@ public final class ContactDecider {
     private static Decision<ContactEvent, ContactCommand> removePeer(RemoveContactPeer peer, Roster roster) {
         var self = roster.owner();
         List<ContactEvent> events = roster.contact(peer.owner()).isPresent()
-                ? List.of(new ContactRemoved(peer.friend(), peer.owner(), peer.reason(), peer.owner()))
+                ? List.of(new ContactRemoved(peer.friend(), peer.owner(), peer.reason(), peer.owner(), peer.notice()))
                 : List.of();
         if (peer.reason() != RemoveReason.REST) {
             return Decision.of(events, List.of());

@@ -26,10 +26,15 @@ public sealed interface ContactEvent {
     }
 
     /** {@code initiator}: the user who removed the other, or who was deleted. */
-    record ContactRemoved(Username owner, Username friend, RemoveReason reason, Username initiator) implements ContactEvent {
+    record ContactRemoved(Username owner, Username friend, RemoveReason reason, Username initiator, boolean notice)
+            implements ContactEvent {
         /** The initiator's own side. */
         public ContactRemoved(Username owner, Username friend, RemoveReason reason) {
             this(owner, friend, reason, owner);
+        }
+
+        public ContactRemoved(Username owner, Username friend, RemoveReason reason, Username initiator) {
+            this(owner, friend, reason, initiator, true);
         }
     }
 

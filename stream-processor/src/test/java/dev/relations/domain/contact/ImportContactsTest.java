@@ -320,6 +320,18 @@ class ImportContactsTest {
     }
 
     @Test
+    void the_rollback_of_an_import_without_notice_tells_the_target_nothing_either() {
+        var scenario = given(InMemoryRoster.of(user(ALICE)), befriended(ALICE, CAROL),
+                new ImportStarted(ALICE, "req-1", List.of(BOB), Map.of(), List.of(), false)).withLimit(1);
+
+        scenario.when(new ConfirmContact(ALICE, BOB, user(BOB), "import", false))
+                .events(new ImportAnswered(ALICE, "req-1", BOB, ImportBucket.MAX_LIMIT),
+                        new ImportFinished(ALICE, "req-1"))
+                .followUps(new FollowUp<>(BOB, new RemoveContactPeer(ALICE, BOB, RemoveReason.ROLLBACK, false)))
+                .accepted(new ImportReply(List.of(), List.of(), List.of(BOB), List.of()));
+    }
+
+    @Test
     void finishing_an_import_forgets_its_progress() {
         var roster = InMemoryRoster.of(user(ALICE));
 

@@ -112,4 +112,18 @@ class RemoveContactTest {
                 .noFollowUps()
                 .undecided();
     }
+
+    @Test
+    void an_undone_add_is_removed_at_the_friend_with_the_adds_notice_and_without_reporting_back() {
+        given(InMemoryRoster.of(user(BOB)), befriended(BOB, ALICE))
+                .when(new RemoveContactPeer(ALICE, BOB, RemoveReason.ROLLBACK))
+                .events(new ContactRemoved(BOB, ALICE, RemoveReason.ROLLBACK, ALICE, true))
+                .noFollowUps()
+                .undecided();
+        given(InMemoryRoster.of(user(BOB)), befriended(BOB, ALICE))
+                .when(new RemoveContactPeer(ALICE, BOB, RemoveReason.ROLLBACK, false))
+                .events(new ContactRemoved(BOB, ALICE, RemoveReason.ROLLBACK, ALICE, false))
+                .noFollowUps()
+                .undecided();
+    }
 }
