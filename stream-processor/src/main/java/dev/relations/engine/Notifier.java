@@ -48,7 +48,7 @@ import java.util.UUID;
  * to the blocked and unblocked user); chatroom notices
  * follow E.3 ({@link RoomNotices}). The switch below names every branch of the events'
  * payload union and throws for any other, so an event type added without a decision here
- * fails {@code NotifierCoverageTest} instead of going untold.
+ * fails {@code NotifierTest.every_payload_type_has_a_notification_decision} instead of going untold.
  */
 final class Notifier {
     /** Removals nobody is told about: the owner is gone. */
