@@ -108,14 +108,10 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     private RoomStores rooms;
     private EventEnvelopes events;
     private EventHistory history;
-    private final ActiveStores activeStores;
-    private KeyValueStore<String, byte[]> state;
     /** The id of the last event the current step published: the cause of the follow-ups it sends. */
     private String lastPublished;
 
-    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline,
-                     ActiveStores activeStores) {
-        this.activeStores = activeStores;
+    CommandProcessor(AvroSerdes serdes, Limits limits, RequestRetention requestRetention, Duration reservationDeadline) {
         this.serdes = serdes;
         this.limits = limits;
         this.requestRetention = requestRetention;
@@ -125,7 +121,7 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.state = context.getStateStore(StoreNames.STATE);
+        KeyValueStore<String, byte[]> state = context.getStateStore(StoreNames.STATE);
         var layout = new StateLayout(serdes, context.applicationId());
         this.staged = new StagedStore(state);
         this.outputs = new StepOutputs(serdes, new Topics(context.applicationId()));
@@ -141,12 +137,6 @@ final class CommandProcessor implements Processor<String, CommandEnvelope, Strin
         context.schedule(SWEEP_MUTES_EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> runStep("expire_reservations", () -> deadlines.sweep(now,
                         (key, compensation, at) -> outputs.command(new Record<>(key, compensation, at), key, compensation))));
-        activeStores.register(context.taskId().partition(), state);
-    }
-
-    @Override
-    public void close() {
-        activeStores.unregister(context.taskId().partition(), state);
     }
 
     /** Sends a completed step's records and writes its store changes. */

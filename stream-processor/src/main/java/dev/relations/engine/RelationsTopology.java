@@ -60,13 +60,7 @@ public final class RelationsTopology {
 
     public static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention,
                                  Duration reservationDeadline, Properties streamsConfig) {
-        return build(serdes, limits, requestRetention, reservationDeadline, streamsConfig, new ActiveStores());
-    }
-
-    /** {@code activeStores} learns each active task's store, for reads on this instance. */
-    public static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention,
-                                 Duration reservationDeadline, Properties streamsConfig, ActiveStores activeStores) {
-        return build(serdes, limits, requestRetention, reservationDeadline, streamsConfig, null, activeStores);
+        return build(serdes, limits, requestRetention, reservationDeadline, streamsConfig, null);
     }
 
     /**
@@ -75,12 +69,6 @@ public final class RelationsTopology {
      */
     static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention,
                           Duration reservationDeadline, Properties streamsConfig, String stepsSink) {
-        return build(serdes, limits, requestRetention, reservationDeadline, streamsConfig, stepsSink, new ActiveStores());
-    }
-
-    private static Topology build(AvroSerdes serdes, Limits limits, RequestRetention requestRetention,
-                                  Duration reservationDeadline, Properties streamsConfig, String stepsSink,
-                                  ActiveStores activeStores) {
         var strings = Serdes.String();
         var config = new StreamsConfig(streamsConfig);
         var topics = new Topics(config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
@@ -89,7 +77,7 @@ public final class RelationsTopology {
         // deserialization handler sends it to the dead-letter topic like any other unreadable record.
         topology.addSource(COMMANDS_SOURCE, UnreadableCommands.required(strings.deserializer()),
                 UnreadableCommands.required(serdes.commands().deserializer()), topics.commands(), topics.steps());
-        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention, reservationDeadline, activeStores),
+        topology.addProcessor(COMMAND_PROCESSOR, () -> new CommandProcessor(serdes, limits, requestRetention, reservationDeadline),
                 COMMANDS_SOURCE);
         // One store for every aggregate family: each exactly-once step writes one changelog
         // partition. No record cache: it holds changelog writes back to the commit, which then

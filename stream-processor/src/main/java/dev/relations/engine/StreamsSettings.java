@@ -66,6 +66,12 @@ public final class StreamsSettings {
         // The rebalance timeout: a member that neither rejoins nor expires holds a rebalance this
         // long (Streams' default is 300 s). Restoring runs on its own thread, so polls stay frequent.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 30_000);
+        // Below that timeout, so a blocked call returns to the poll loop before the member is
+        // dropped: with the default 60 s, a committed-offset fetch held by an open transaction
+        // outlived the 30 s poll interval, the member was dropped, the task moved between the
+        // stream threads and the fetch began again, for minutes after a kill -9 (seen in
+        // WebhooksKillRestartTest). Streams retries a timed-out task within task.timeout.ms.
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG), 15_000);
         // A crashed instance's partitions move after 10 s instead of the default 45 s.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);

@@ -8,12 +8,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -24,21 +22,10 @@ import java.util.stream.Collectors;
 public final class QueryableState {
     private final KafkaStreams streams;
     private final StateLayout layout;
-    private final IntFunction<Optional<ReadOnlyKeyValueStore<String, byte[]>>> active;
 
     public QueryableState(KafkaStreams streams, AvroSerdes serdes, String applicationId) {
-        this(streams, serdes, applicationId, partition -> Optional.empty());
-    }
-
-    /**
-     * {@code active}: the store of a partition whose task runs here, when the engine knows it; a
-     * direct handle spares Streams resolving its tasks on every read operation.
-     */
-    public QueryableState(KafkaStreams streams, AvroSerdes serdes, String applicationId,
-                          IntFunction<Optional<ReadOnlyKeyValueStore<String, byte[]>>> active) {
         this.streams = streams;
         this.layout = new StateLayout(serdes, applicationId);
-        this.active = active;
     }
 
     /** The active and standby hosts of the aggregate's partition; empty while no instance has it. */
@@ -48,11 +35,11 @@ public final class QueryableState {
         return metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE ? Optional.empty() : Optional.of(metadata);
     }
 
-    /** One partition hosted here: its running task's store, else Streams' handle (which says why it cannot be read). */
+    /** One partition hosted here. */
     public StateQueries partition(int partition) {
-        return new StateQueries(active.apply(partition).orElseGet(() -> streams.store(StoreQueryParameters
+        return new StateQueries(streams.store(StoreQueryParameters
                 .fromNameAndType(StoreNames.STATE, QueryableStoreTypes.<String, byte[]>keyValueStore())
-                .withPartition(partition))), layout);
+                .withPartition(partition)), layout);
     }
 
     /**

@@ -49,7 +49,7 @@ public class ReadRouter {
 
     public ReadRouter(StreamsRuntime runtime, JsonBodies json, PeerForwarding forwarding) {
         this.runtime = runtime;
-        this.state = new QueryableState(runtime.streams(), runtime.serdes(), runtime.applicationId(), runtime.activeStores()::partition);
+        this.state = new QueryableState(runtime.streams(), runtime.serdes(), runtime.applicationId());
         this.json = json;
         this.forwarding = forwarding;
     }

@@ -2,7 +2,6 @@ package dev.relations.api.runtime;
 
 import dev.relations.api.config.Apps;
 import dev.relations.mapping.AvroSerdes;
-import dev.relations.engine.ActiveStores;
 import dev.relations.engine.RelationsTopology;
 import dev.relations.engine.RequestRetention;
 import dev.relations.engine.SchemaSubjects;
@@ -44,7 +43,6 @@ public class StreamsRuntime implements AutoCloseable {
     private final KafkaStreamsMetrics metrics;
     private final StreamsLifecycle lifecycle;
     private final RestoreProgress restore = new RestoreProgress();
-    private final ActiveStores activeStores = new ActiveStores();
 
     public StreamsRuntime(KafkaSettings settings, Apps apps, MeterRegistry meters, ProcessExit exit,
                           @Value("${micronaut.server.port:8080}") int httpPort,
@@ -60,7 +58,7 @@ public class StreamsRuntime implements AutoCloseable {
                 self.host() + ":" + self.port(), settings.getReplicationFactor(), settings.getStandbyReplicas(),
                 settings.getCommitIntervalMs());
         this.streams = new KafkaStreams(RelationsTopology.build(serdes, apps.limits(),
-                RequestRetention.of(idempotencyRetention), reservationDeadline, props, activeStores), props);
+                RequestRetention.of(idempotencyRetention), reservationDeadline, props), props);
         // Lag, commit latency, restoration, and RocksDB memory (block cache, memtables) per store.
         this.metrics = new KafkaStreamsMetrics(streams);
         metrics.bindTo(meters);
@@ -69,11 +67,6 @@ public class StreamsRuntime implements AutoCloseable {
         streams.setUncaughtExceptionHandler(lifecycle);
         streams.setGlobalStateRestoreListener(restore);
         streams.start();
-    }
-
-    /** The stores of the tasks running here, for reads. */
-    public ActiveStores activeStores() {
-        return activeStores;
     }
 
     /** Completes when Kafka Streams first reaches RUNNING (after restoring); fails if it ends in ERROR first. */
