@@ -91,7 +91,28 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static EmbeddedKafka start(Path logDir, int brokerPort, Map<String, String> overrides, Duration timeout) {
         int port = brokerPort == 0 ? freePort() : brokerPort;
         var node = new Node(NODE_ID, port, freePort());
-        return startNode(logDir, node, List.of(node), Uuid.randomUuid().toString(), overrides, timeout);
+        var kafka = startNode(logDir, node, List.of(node), Uuid.randomUuid().toString(), overrides, timeout);
+        kafka.closeHangingTransactions();
+        return kafka;
+    }
+
+    /**
+     * Closes the transactions a restart after a crash may leave open for good (see
+     * {@link HangingTransactions}); called before any producer of this run begins one.
+     */
+    private void closeHangingTransactions() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
+            var closed = HangingTransactions.resolve(admin);
+            if (!closed.isEmpty()) {
+                LOG.warn("event=hanging_transactions_closed count={}", closed.size());
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.error("event=hanging_transactions_check_failed: a transaction left open by a crash may hold readers back", e);
+        }
     }
 
     /** One node of a KRaft quorum: each node is broker and controller, on its two loopback ports. */
