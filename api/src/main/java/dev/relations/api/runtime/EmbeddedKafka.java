@@ -102,15 +102,15 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     private void closeHangingTransactions() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000))) {
-            var closed = HangingTransactions.resolve(admin);
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            var closed = HangingTransactions.resolve(admin, Duration.ofSeconds(30));
             if (!closed.isEmpty()) {
                 LOG.warn("event=hanging_transactions_closed count={}", closed.size());
             }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
             LOG.error("event=hanging_transactions_check_failed: a transaction left open by a crash may hold readers back", e);
         }
     }

@@ -26,7 +26,9 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,23 +71,55 @@ public final class HangingTransactions {
     }
 
     /**
-     * Closes every open transaction of a partition whose coordinator has no transaction in
-     * progress for that producer, and returns what it closed.
+     * Closes every open transaction of a partition whose coordinator has finished with that
+     * producer, and returns what it closed. A producer the coordinator does not (yet) know is
+     * never guessed at: right after a restart the coordinator may still be loading its log, so
+     * such a producer is asked about again until {@code patience} runs out, then left alone.
+     * Transactions the coordinator still has in progress are its own to finish: once every
+     * partition has its leader again it no longer skips markers.
      */
-    public static List<Hanging> resolve(Admin admin) throws ExecutionException, InterruptedException, IOException {
+    public static List<Hanging> resolve(Admin admin, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        var closed = new ArrayList<Hanging>();
+        Set<TopicPartition> undecided = Set.of();
+        Exception failure = null;
+        while (true) {
+            try {
+                undecided = resolveOnce(admin, closed);
+                failure = null;
+                if (undecided.isEmpty()) {
+                    return closed;
+                }
+            } catch (ExecutionException | IOException | RuntimeException e) {
+                failure = e; // the broker is still settling (leaders moving, the coordinator loading)
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warn("event=open_transactions_left partitions={}: their coordinator did not say how they ended",
+                        undecided, failure);
+                return closed;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** One pass: closes what it can decide, adds it to {@code closed}, and returns the partitions it could not decide. */
+    private static Set<TopicPartition> resolveOnce(Admin admin, List<Hanging> closed)
+            throws ExecutionException, InterruptedException, IOException {
         var leaders = leaders(admin);
         var open = openTransactions(admin, leaders.keySet());
         if (open.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
         var coordinatorSays = coordinatorStates(admin);
         var hanging = new ArrayList<Hanging>();
+        var unknown = new HashSet<TopicPartition>();
         open.forEach((partition, producer) -> {
             var description = coordinatorSays.get(producer.producerId());
-            if (description != null && COORDINATOR_STILL_ON_IT.contains(description.state())) {
-                return;
+            if (description == null) {
+                unknown.add(partition);
+            } else if (!COORDINATOR_STILL_ON_IT.contains(description.state())) {
+                hanging.add(marker(partition, producer, description));
             }
-            hanging.add(marker(partition, producer, description));
         });
         // A marker that arrived while the coordinator was asked closed its partition: check again.
         var stillOpen = openTransactions(admin, hanging.stream().map(Hanging::partition).collect(Collectors.toSet()));
@@ -93,22 +127,21 @@ public final class HangingTransactions {
                 || stillOpen.get(h.partition()).currentTransactionStartOffset().getAsLong() != h.startOffset());
         for (var entry : hanging.stream().collect(Collectors.groupingBy(h -> leaders.get(h.partition()))).entrySet()) {
             write(entry.getKey(), entry.getValue());
+            closed.addAll(entry.getValue());
         }
-        return hanging;
+        return unknown;
     }
 
     private static Hanging marker(TopicPartition partition, ProducerState producer, TransactionDescription description) {
         int batchEpoch = producer.producerEpoch();
-        // A committed transaction of the second protocol version ended with the epoch bumped past its batches.
-        boolean bumped = description != null && description.producerEpoch() > batchEpoch;
-        var result = description != null && description.state() == TransactionState.COMPLETE_COMMIT
-                ? TransactionResult.COMMIT : TransactionResult.ABORT;
+        // A transaction of the second protocol version ends with the epoch bumped past its batches.
+        boolean bumped = description.producerEpoch() > batchEpoch;
+        var result = description.state() == TransactionState.COMPLETE_COMMIT ? TransactionResult.COMMIT : TransactionResult.ABORT;
         return new Hanging(partition, producer.producerId(),
                 bumped ? description.producerEpoch() : batchEpoch,
                 bumped ? TRANSACTION_VERSION_2 : TRANSACTION_VERSION_1,
                 producer.coordinatorEpoch().orElse(0),
-                producer.currentTransactionStartOffset().getAsLong(),
-                description == null ? TransactionState.UNKNOWN : description.state(), result);
+                producer.currentTransactionStartOffset().getAsLong(), description.state(), result);
     }
 
     private static Map<TopicPartition, Node> leaders(Admin admin) throws ExecutionException, InterruptedException {
@@ -116,9 +149,10 @@ public final class HangingTransactions {
         var leaders = new LinkedHashMap<TopicPartition, Node>();
         admin.describeTopics(names).allTopicNames().get().forEach((topic, description) -> {
             for (TopicPartitionInfo info : description.partitions()) {
-                if (info.leader() != null) {
-                    leaders.put(new TopicPartition(topic, info.partition()), info.leader());
+                if (info.leader() == null || info.leader().isEmpty()) {
+                    throw new IllegalStateException("no leader yet for " + topic + "-" + info.partition());
                 }
+                leaders.put(new TopicPartition(topic, info.partition()), info.leader());
             }
         });
         return leaders;

@@ -77,7 +77,7 @@ class HangingTransactionsTest {
             assertThat(openTransactionStart(lonelyPartition)).as("the coordinator is done, the partition still open").isEqualTo(0L);
             assertThat(readCommitted(lonelyPartition, 1, Duration.ofSeconds(3))).isEmpty();
 
-            var closed = HangingTransactions.resolve(admin);
+            var closed = HangingTransactions.resolve(admin, Duration.ofSeconds(30));
 
             assertThat(closed).singleElement().satisfies(h -> {
                 assertThat(h.partition()).isEqualTo(lonelyPartition);
