@@ -20,10 +20,20 @@ import java.util.Base64;
 public class PeerForwarding {
     public static final String HEADER = "X-Relations-Forwarded";
 
-    private final SecretKeySpec key;
+    // A Mac is not thread-safe and costly to look up and key: one per thread, keyed once.
+    private final ThreadLocal<Mac> macs;
 
     public PeerForwarding(@Value("${relations.token.secret}") String secret) {
-        this.key = new SecretKeySpec(("forwarding|" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        var key = new SecretKeySpec(("forwarding|" + secret).getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                var mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+            }
+        });
     }
 
     /** The header value for a forwarded {@code GET path}. */
@@ -47,12 +57,7 @@ public class PeerForwarding {
     }
 
     private byte[] mac(String path) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(("GET " + path).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        // doFinal leaves the Mac reset, with its key, for the next call on this thread.
+        return macs.get().doFinal(("GET " + path).getBytes(StandardCharsets.UTF_8));
     }
 }
