@@ -96,6 +96,11 @@ public class CallbackRules {
         return byApp.getOrDefault(appKey, List.of());
     }
 
+    /** Every app's rules, app by app. */
+    public List<CallbackRule> all() {
+        return byApp.values().stream().flatMap(List::stream).toList();
+    }
+
     public boolean any() {
         return !byApp.isEmpty();
     }

@@ -27,11 +27,21 @@ final class StartPosition {
     private StartPosition() {
     }
 
-    /** Commits {@code group}'s start on {@code topic} unless it has offsets; a failure leaves it to the consumer's reset. */
-    static void pin(String bootstrapServers, String group, String topic, boolean fromEnd) {
+    /**
+     * Commits {@code group}'s start on {@code topic} unless it has offsets: {@code earlier}'s
+     * offsets if that group has any (so a rule keeps its place when groups are renamed), else the
+     * topic's end (or start). A failure leaves it to the consumer's reset.
+     */
+    static void pin(String bootstrapServers, String group, String earlier, String topic, boolean fromEnd) {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             if (!committed.isEmpty()) {
+                return;
+            }
+            var inherited = admin.listConsumerGroupOffsets(earlier).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            if (!inherited.isEmpty()) {
+                admin.alterConsumerGroupOffsets(group, inherited).all().get(30, TimeUnit.SECONDS);
+                LOG.info("event=webhooks_start_pinned group={} from={}", group, earlier);
                 return;
             }
             var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions();

@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,13 +37,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Consumes the events topic in its own consumer group and calls each app's callback rules back
- * (SPEC E.1). At least once, in order per aggregate: each rule gets a partition's callbacks one
- * after the other (partitions and rules side by side, on virtual threads), and the group's offsets
- * are committed only once every callback of a poll was delivered or stored. Any failure to store, or a crash,
- * leaves the offsets where they were, so those events are handled again (a receiver may see a
- * callback twice, with the same {@code callId}). Off with {@code relations.webhooks.enabled=false};
- * idle (no consumer) when no app has a rule.
+ * Consumes the events topic and calls each app's callback rules back (SPEC E.1). Each rule reads
+ * the events on its own, in its own consumer group with its own committed offsets, so a rule
+ * whose receiver is slow or times out holds back only its own callbacks. At least once, in order
+ * per aggregate: a rule gets a partition's callbacks one after the other (partitions side by side,
+ * on virtual threads), and its group's offsets are committed only once every callback of a poll
+ * was delivered or stored. Any failure to store, or a crash, leaves the offsets where they were,
+ * so those events are handled again (a receiver may see a callback twice, with the same
+ * {@code callId}). Off with {@code relations.webhooks.enabled=false}; idle (no consumer) when no
+ * app has a rule.
  */
 @Context
 @Requires(property = "relations.webhooks.enabled", notEquals = "false")
@@ -56,16 +57,14 @@ public class WebhookDispatcher implements AutoCloseable {
     private final KafkaSettings settings;
     private final String topic;
     private final Deserializer<EventEnvelope> events;
-    private final CallbackRules rules;
     private final CallbackProjection projection;
     private final WebhookMetrics metrics;
     private final ObjectMapper json;
     private final String startFrom;
     private final String instanceId;
     private final CallbackDelivery delivery;
-    private final Thread thread;
+    private final List<RuleLoop> loops = new ArrayList<>();
     private volatile boolean running = true;
-    private volatile KafkaConsumer<String, byte[]> consumer;
 
     public WebhookDispatcher(KafkaSettings settings, StreamsRuntime runtime, CallbackRules rules, CallbackSender sender,
                              FailedCallbacks failures, WebhookMetrics metrics, ObjectMapper json,
@@ -76,128 +75,142 @@ public class WebhookDispatcher implements AutoCloseable {
         this.topic = new Topics(settings.getApplicationId()).events();
         // The service's own serde: each record decoded by its writer schema id, as relations-log does.
         this.events = runtime.serdes().events().deserializer();
-        this.rules = rules;
         this.projection = new CallbackProjection(host);
         this.delivery = new CallbackDelivery(sender, failures, metrics, Clock.systemUTC());
         this.metrics = metrics;
         this.json = json;
         this.startFrom = startFrom;
         this.instanceId = StreamsSettings.instanceId(groupOf(settings.getApplicationId()), settings.getAdvertisedHost() + ":" + httpPort);
-        if (rules.any()) {
-            StartPosition.pin(settings.getBootstrapServers(), groupOf(settings.getApplicationId()), topic, !"earliest".equals(startFrom));
-            this.thread = Thread.ofPlatform().name("relations-webhooks").daemon().start(this::run);
-        } else {
-            this.thread = null;
+        for (var rule : rules.all()) {
+            var group = groupOf(settings.getApplicationId(), rule.id());
+            // A rule's group starts where the deployment's one group of earlier versions stood, if it has offsets.
+            StartPosition.pin(settings.getBootstrapServers(), group, groupOf(settings.getApplicationId()), topic,
+                    !"earliest".equals(startFrom));
+            var loop = new RuleLoop(rule, group);
+            loops.add(loop);
+            loop.thread = Thread.ofPlatform().name("relations-webhooks-" + rule.id()).daemon().start(loop::run);
+        }
+        if (loops.isEmpty()) {
             LOG.info("event=webhooks_idle reason=no_callback_rules");
         }
     }
 
-    /** The consumer group of the dispatchers of one deployment. */
+    /** The consumer group the dispatchers of one deployment used before each rule had its own; its offsets seed new rule groups. */
     public static String groupOf(String applicationId) {
         return applicationId + "-webhooks";
     }
 
-    private void run() {
-        long backoffMs = 100;
-        while (running) {
-            try (var opened = open()) {
-                consumer = opened;
-                opened.subscribe(List.of(topic));
-                while (running) {
-                    var records = opened.poll(POLL);
-                    metrics.lag(lag(opened));
-                    if (!records.isEmpty()) {
-                        dispatch(records);
-                        opened.commitSync(next(records));
+    /** The consumer group of one rule's dispatchers (all instances of a deployment share it); {@code ruleId} is {@code org#app/rule}. */
+    public static String groupOf(String applicationId, String ruleId) {
+        return groupOf(applicationId) + "." + safe(ruleId);
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^a-zA-Z0-9._-]", "-");
+    }
+
+    /** One rule's reading of the events topic: its consumer, its offsets, its lanes. */
+    private final class RuleLoop {
+        private final CallbackRule rule;
+        private final String group;
+        private volatile Thread thread;
+        private volatile KafkaConsumer<String, byte[]> consumer;
+
+        RuleLoop(CallbackRule rule, String group) {
+            this.rule = rule;
+            this.group = group;
+        }
+
+        void run() {
+            long backoffMs = 100;
+            while (running) {
+                try (var opened = open()) {
+                    consumer = opened;
+                    opened.subscribe(List.of(topic));
+                    while (running) {
+                        var records = opened.poll(POLL);
+                        metrics.lag(rule.id(), lag(opened));
+                        if (!records.isEmpty()) {
+                            dispatch(records);
+                            opened.commitSync(next(records));
+                        }
+                        backoffMs = 100;
                     }
-                    backoffMs = 100;
+                } catch (WakeupException e) {
+                    // closing
+                } catch (Exception e) {
+                    if (!running) {
+                        break;
+                    }
+                    // Reopened at the committed offsets: the events of the failed poll are handled again.
+                    LOG.warn("event=webhook_dispatch_failed rule={} retry_in_ms={} error={}", rule.id(), backoffMs, e.toString());
+                    try {
+                        Thread.sleep(backoffMs);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
                 }
-            } catch (WakeupException e) {
-                // closing
-            } catch (Exception e) {
-                if (!running) {
-                    break;
-                }
-                // Reopened at the committed offsets: the events of the failed poll are handled again.
-                LOG.warn("event=webhook_dispatch_failed retry_in_ms={} error={}", backoffMs, e.toString());
-                try {
-                    Thread.sleep(backoffMs);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF.toMillis());
             }
         }
-    }
 
-    private KafkaConsumer<String, byte[]> open() {
-        var props = new HashMap<String, Object>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupOf(settings.getApplicationId()));
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "relations-api-webhooks");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startFrom);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
-        // As the Streams instances: static membership, so an instance restarted after a crash takes its
-        // partitions back at once, and a dead one's move after 10 s.
-        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
-        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        // A poll's callbacks may wait out timeouts (two tries each) before a failing rule is banned.
-        props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
-        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    /** A rule's signed callbacks from one partition's events of a poll, in the events' order. */
-    private record Lane(CallbackRule rule, List<String> bodies) {
-    }
-
-    /**
-     * Sends a poll's callbacks on one lane per partition and rule, side by side: each rule gets a
-     * partition's callbacks in order (so in order per aggregate), and a slow rule does not hold
-     * back another rule's callbacks of the same poll. Returns once every lane is done.
-     */
-    private void dispatch(ConsumerRecords<String, byte[]> records) throws InterruptedException, ExecutionException {
-        var lanes = new LinkedHashMap<String, Lane>();
-        for (var record : records) {
-            project(record, lanes);
+        private KafkaConsumer<String, byte[]> open() {
+            var props = new HashMap<String, Object>();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.getBootstrapServers());
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "relations-api-webhooks-" + safe(rule.id()));
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, startFrom);
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+            // As the Streams instances: static membership, so an instance restarted after a crash takes its
+            // partitions back at once, and a dead one's move after 10 s.
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + safe(rule.id()));
+            props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+            // A poll's callbacks may wait out timeouts (two tries each) before a failing rule is banned.
+            props.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(30).toMillis());
+            return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         }
-        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
-            var done = new ArrayList<Future<?>>();
-            for (var lane : lanes.values()) {
-                done.add(senders.submit(() -> lane.bodies().forEach(body -> delivery.deliver(lane.rule(), body))));
+
+        /**
+         * Sends a poll's callbacks for this rule on one lane per partition, side by side, each
+         * lane in the events' order (so in order per aggregate). Returns once every lane is done.
+         */
+        private void dispatch(ConsumerRecords<String, byte[]> records) throws InterruptedException, ExecutionException {
+            var lanes = new LinkedHashMap<Integer, List<String>>();
+            for (var record : records) {
+                project(record, lanes);
             }
-            for (var future : done) {
-                future.get();
+            try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+                var done = new ArrayList<Future<?>>();
+                for (var lane : lanes.values()) {
+                    done.add(senders.submit(() -> lane.forEach(body -> delivery.deliver(rule, body))));
+                }
+                for (var future : done) {
+                    future.get();
+                }
             }
         }
-    }
 
-    private void project(ConsumerRecord<String, byte[]> record, Map<String, Lane> lanes) {
-        var key = record.key();
-        int slash = key == null ? -1 : key.indexOf('/');
-        if (slash < 0 || record.value() == null) {
-            return;
-        }
-        // Other apps' events are skipped by their key, before any decoding.
-        var appRules = rules.of(key.substring(0, slash));
-        if (appRules.isEmpty()) {
-            return;
-        }
-        EventEnvelope event;
-        try {
-            event = events.deserialize(topic, record.value());
-        } catch (SerializationException e) {
-            LOG.error("event=webhook_event_undecodable partition={} offset={} error={}", record.partition(), record.offset(), e.toString());
-            return;
-        }
-        var byFormat = new EnumMap<CallbackRule.Format, List<Callback>>(CallbackRule.Format.class);
-        for (var rule : appRules) {
+        private void project(ConsumerRecord<String, byte[]> record, Map<Integer, List<String>> lanes) {
+            var key = record.key();
+            // Other apps' events are skipped by their key, before any decoding.
+            if (key == null || record.value() == null || !key.startsWith(rule.appKey() + "/")) {
+                return;
+            }
+            EventEnvelope event;
+            try {
+                event = events.deserialize(topic, record.value());
+            } catch (SerializationException e) {
+                LOG.error("event=webhook_event_undecodable rule={} partition={} offset={} error={}",
+                        rule.id(), record.partition(), record.offset(), e.toString());
+                return;
+            }
             if (rule.wants(event.getEventType())) {
-                var lane = lanes.computeIfAbsent(record.partition() + "|" + rule.id(), k -> new Lane(rule, new ArrayList<>()));
-                for (var callback : byFormat.computeIfAbsent(rule.format(), f -> projection.of(event, f))) {
-                    lane.bodies().add(signed(rule, callback));
+                var lane = lanes.computeIfAbsent(record.partition(), p -> new ArrayList<>());
+                for (var callback : projection.of(event, rule.format())) {
+                    lane.add(signed(rule, callback));
                 }
             }
         }
@@ -232,16 +245,17 @@ public class WebhookDispatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (thread == null) {
-            return;
-        }
         try {
             // A poll ends within half a second: let the callbacks in hand finish and their offsets be committed.
-            thread.join(Duration.ofSeconds(10));
-            var current = consumer;
-            if (thread.isAlive() && current != null) {
-                current.wakeup();
-                thread.join(Duration.ofSeconds(5));
+            for (var loop : loops) {
+                loop.thread.join(Duration.ofSeconds(10));
+            }
+            for (var loop : loops) {
+                var current = loop.consumer;
+                if (loop.thread.isAlive() && current != null) {
+                    current.wakeup();
+                    loop.thread.join(Duration.ofSeconds(5));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

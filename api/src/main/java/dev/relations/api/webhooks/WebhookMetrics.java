@@ -5,7 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code relations_webhook_callbacks_total{app,outcome}} with outcome {@code delivered}
@@ -17,11 +18,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @Singleton
 public class WebhookMetrics {
     private final MeterRegistry registry;
-    private final AtomicLong lag = new AtomicLong();
+    private final Map<String, Long> lagByRule = new ConcurrentHashMap<>();
 
     public WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("relations.webhook.lag.records", lag, AtomicLong::get)
+        Gauge.builder("relations.webhook.lag.records", lagByRule,
+                        lags -> lags.values().stream().mapToLong(Long::longValue).max().orElse(0))
                 .description("events of the events topic this instance's webhook dispatcher has yet to handle")
                 .register(registry);
     }
@@ -35,7 +37,7 @@ public class WebhookMetrics {
                 .increment();
     }
 
-    void lag(long records) {
-        lag.set(records);
+    void lag(String ruleId, long records) {
+        lagByRule.put(ruleId, records);
     }
 }

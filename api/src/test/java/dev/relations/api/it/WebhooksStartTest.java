@@ -39,7 +39,8 @@ class WebhooksStartTest {
 
     private static long committedStart(TestCluster cluster, String applicationId) throws Exception {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
-            return admin.listConsumerGroupOffsets(WebhookDispatcher.groupOf(applicationId)).partitionsToOffsetAndMetadata().get()
+            var group = WebhookDispatcher.groupOf(applicationId, APP.org() + "#" + APP.app() + "/hook");
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
                     .values().stream().mapToLong(OffsetAndMetadata::offset).sum();
         }
     }
@@ -81,6 +82,36 @@ class WebhooksStartTest {
             Thread.sleep(1_000);
             assertThat(receiver.delivered("/start", b -> banOf(b, "sb"))).isEmpty();
             assertThat(receiver.all("/start")).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_rules_group_starts_where_the_single_group_of_earlier_versions_stood() throws Exception {
+        var cluster = TestCluster.get();
+        var applicationId = "webhooks-upgrade-" + APP.name();
+        var stateDir = cluster.newDirectory("webhooks-upgrade");
+        int port = TestCluster.freePort();
+        try (var before = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), APP)) {
+            var client = new Client(before, APP).authenticated();
+            for (var u : List.of("ua", "ub", "uc")) {
+                client.registerUser(u);
+            }
+            assertThat(client.post("/users/ua/blocks/users", Map.of("usernames", List.of("ub"))).status()).isEqualTo(200);
+        }
+        // The single group of earlier versions had handled nothing yet: it stood at the events topic's start.
+        var topic = new Topics(applicationId).events();
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            var start = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(WebhookDispatcher.groupOf(applicationId), start).all().get();
+        }
+
+        var rule = "relations.apps." + APP.name() + ".callbacks.hook.";
+        try (var after = ServiceInstance.start(cluster, applicationId, stateDir, port,
+                Map.of(rule + "url", receiver.url("/upgrade"), rule + "secret", "s"), APP)) {
+            // A new group starts at the topic's end (above): this ban from before the start is called back
+            // only because the rule's group took the earlier group's place.
+            Eventually.until(() -> !receiver.delivered("/upgrade", b -> banOf(b, "ub")).isEmpty());
         }
     }
 }
