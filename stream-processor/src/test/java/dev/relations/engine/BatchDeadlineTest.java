@@ -11,10 +11,8 @@ import dev.relations.schemas.CommandEnvelope;
 import dev.relations.schemas.ImportContacts;
 import dev.relations.schemas.Outcome;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,30 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and answers the request; the peer's answer arriving later changes nothing. The engine's own
  * steps are held, so the test decides which ones run, and when.
  */
-class BatchDeadlineTest {
+class BatchDeadlineTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     /** Two contacts, two blocks and two rooms per user. */
     private static final Limits LIMITS = new Limits(tenant -> new RosterLimits(2, 2), tenant -> RoomLimits.defaults(),
             tenant -> new SeatLimits(2));
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-    private RoomSteps rooms;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, LIMITS, RequestRetention.of(RelationsTopology.REQUEST_RETENTION),
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, LIMITS, RequestRetention.of(RelationsTopology.REQUEST_RETENTION),
                 DEADLINE, true);
-        rooms = new RoomSteps(relations);
-        relations.givenRunningHeldSteps(CHAT, "alice", "bob", "carol", "dave");
     }
 
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @BeforeEach
+    void runHeldStepsOfTheUsers() {
+        relations.givenRunningHeldSteps(CHAT, "alice", "bob", "carol", "dave");
     }
 
     @Test

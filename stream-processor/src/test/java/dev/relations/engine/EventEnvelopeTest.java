@@ -10,12 +10,8 @@ import dev.relations.schemas.RoomBlocklistAdded;
 import dev.relations.schemas.RoomCreated;
 import dev.relations.schemas.RoomMembersJoined;
 import dev.relations.schemas.RoomMutesAdded;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,24 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The events topic's envelope and payloads, field by field, against SPEC E.5. */
-class EventEnvelopeTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-    private RoomSteps rooms;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
-        rooms = new RoomSteps(relations);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
-    }
-
+class EventEnvelopeTest extends TopologyTest {
     @Test
     void a_contact_add_carries_aggregate_actor_request_and_the_chain_of_causes() {
         relations.given(CHAT, "alice", "bob");

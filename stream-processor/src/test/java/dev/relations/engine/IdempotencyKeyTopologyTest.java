@@ -7,10 +7,7 @@ import dev.relations.schemas.ClaimIdempotencyKey;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.SettleIdempotencyKey;
 import dev.relations.store.StoreNames;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +19,7 @@ import static dev.relations.engine.TopologyHarness.assertRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An Idempotency-Key's claim through the topology: its answers, its storage among the requests, its retention. */
-class IdempotencyKeyTopologyTest {
+class IdempotencyKeyTopologyTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     private static final Duration KEEP = Duration.ofHours(1);
     private static final long LEASE = 15_000;
@@ -30,20 +27,10 @@ class IdempotencyKeyTopologyTest {
     private static final String ADD = "fingerprint-of-an-add";
     private static final String OTHER = "fingerprint-of-another-request";
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(100)),
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(100)),
                 new RequestRetention(KEEP, 100));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
     }
 
     private Outcome claim(String fingerprint) {

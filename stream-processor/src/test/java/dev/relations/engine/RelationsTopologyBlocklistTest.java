@@ -9,10 +9,7 @@ import dev.relations.schemas.Outcome;
 import dev.relations.schemas.UnblockUser;
 import dev.relations.schemas.UserUnblocked;
 import dev.relations.schemas.UsersBlocked;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,24 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The user blocklist through the whole topology: a block batch is all or nothing across partitions. */
-class RelationsTopologyBlocklistTest {
+class RelationsTopologyBlocklistTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     /** A plan whose users may block two users at most. */
     private static final Tenant STRICT = new Tenant("acme", "strict");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, tenant -> new RosterLimits(100, tenant.equals(STRICT) ? 2 : 500));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, tenant -> new RosterLimits(100, tenant.equals(STRICT) ? 2 : 500));
     }
 
     @Test

@@ -10,10 +10,7 @@ import dev.relations.schemas.Outcome;
 import dev.relations.store.Keys;
 import dev.relations.store.RoomStores;
 import dev.relations.store.StoreNames;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,25 +26,14 @@ import static org.assertj.core.api.Assertions.entry;
  * A step that throws inside the engine (a decider, a mapping, a serde, a store) is answered
  * 500, changes nothing, gives back what its chain reserved, and the next command runs.
  */
-class RelationsTopologyFailureTest {
+class RelationsTopologyFailureTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
 
-    @TempDir
-    Path stateDir;
-
     private final FailingLimits faults = new FailingLimits();
-    private TopologyHarness relations;
-    private RoomSteps rooms;
 
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, faults.limits);
-        rooms = new RoomSteps(relations);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, faults.limits);
     }
 
     @Test

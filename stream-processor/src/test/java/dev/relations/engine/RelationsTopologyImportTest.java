@@ -6,10 +6,7 @@ import dev.relations.schemas.ContactAdded;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.ImportContacts;
 import dev.relations.schemas.Outcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,24 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Contact import through the whole topology: per-target mutual adds, one answer with Easemob's buckets. */
-class RelationsTopologyImportTest {
+class RelationsTopologyImportTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     /** A plan whose users hold three contacts at most. */
     private static final Tenant SMALL = new Tenant("acme", "small");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, tenant -> new RosterLimits(tenant.equals(SMALL) ? 3 : 100));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, tenant -> new RosterLimits(tenant.equals(SMALL) ? 3 : 100));
     }
 
     @Test

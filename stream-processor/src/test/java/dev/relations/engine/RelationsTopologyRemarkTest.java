@@ -6,10 +6,7 @@ import dev.relations.domain.contact.RosterLimits;
 import dev.relations.schemas.ContactRemarkSet;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.SetRemark;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
@@ -19,22 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Setting a remark through the whole topology; telling "not friends" from "no such user" takes the friend's partition. */
-class RelationsTopologyRemarkTest {
+class RelationsTopologyRemarkTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, tenant -> new RosterLimits(100));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, tenant -> new RosterLimits(100));
     }
 
     @Test

@@ -14,12 +14,8 @@ import dev.relations.schemas.RoomBlocklistRemoved;
 import dev.relations.schemas.RoomDeleted;
 import dev.relations.schemas.RoomMembersLeft;
 import dev.relations.schemas.RoomMutesRemoved;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.relations.engine.RoomSteps.CHAT;
@@ -29,24 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** What a room's deletion and a user's deletion take with them across both kinds of aggregate. */
-class RelationsTopologyRoomCascadeTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-    private RoomSteps rooms;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
-        rooms = new RoomSteps(relations);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
-    }
-
+class RelationsTopologyRoomCascadeTest extends TopologyTest {
     @Test
     void deleting_a_room_answers_success_and_tells_every_member_they_left() {
         relations.given(CHAT, "alice", "bob");

@@ -12,12 +12,9 @@ import dev.relations.schemas.RoomMuteAllSet;
 import dev.relations.schemas.RoomMutesRemoved;
 import dev.relations.schemas.SetRoomMuteAll;
 import dev.relations.schemas.UnblockRoomMember;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,24 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The room blocklist, allowlist, timed mutes with their wall-clock expiry, and mute-all. */
-class RelationsTopologyRoomListsTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-    private RoomSteps rooms;
-
+class RelationsTopologyRoomListsTest extends TopologyTest {
     @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
-        rooms = new RoomSteps(relations);
+    void givenARoomOfThree() {
         relations.given(CHAT, "alice", "bob", "carol");
         rooms.givenRoom(CHAT, "100", "alice", "bob", "carol");
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
     }
 
     @Test

@@ -15,12 +15,8 @@ import dev.relations.schemas.RoomMembersLeft;
 import dev.relations.schemas.RoomOwnerChanged;
 import dev.relations.schemas.StoredRoom;
 import dev.relations.schemas.TransferRoomOwner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -35,24 +31,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Chatroom creation, membership and roles through the whole topology: each join takes a seat at the user first. */
-class RelationsTopologyRoomTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-    private RoomSteps rooms;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
-        rooms = new RoomSteps(relations);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
-    }
-
+class RelationsTopologyRoomTest extends TopologyTest {
     @Test
     void creating_a_room_answers_its_id_and_stores_owner_and_members_in_join_order() {
         relations.given(CHAT, "alice", "bob", "carol");

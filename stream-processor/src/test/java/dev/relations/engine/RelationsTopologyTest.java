@@ -13,10 +13,7 @@ import dev.relations.schemas.Outcome;
 import dev.relations.schemas.RemoveContact;
 import dev.relations.schemas.UserDeleted;
 import dev.relations.schemas.UserRegistered;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,25 +29,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** The whole topology on {@link TopologyHarness}: commands in; outcomes, events, notifications and stores out. */
-class RelationsTopologyTest {
+class RelationsTopologyTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     private static final Tenant OTHER = new Tenant("acme", "other");
     /** A plan whose users hold one contact at most. */
     private static final Tenant TINY = new Tenant("acme", "tiny");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, tenant -> new RosterLimits(tenant.equals(TINY) ? 1 : 100));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, tenant -> new RosterLimits(tenant.equals(TINY) ? 1 : 100));
     }
 
     // ------------------------------------------------------------------ users

@@ -21,10 +21,7 @@ import dev.relations.store.Keys;
 import dev.relations.store.StoreApp;
 import dev.relations.store.StoreNames;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -42,26 +39,16 @@ import static org.assertj.core.api.Assertions.tuple;
  * The user registry beyond register and delete: deactivation (SPEC B.3), the app's users in creation
  * order, the per-app registered-user quota (SPEC B.2) and the chatroom super admins (SPEC D.6).
  */
-class RelationsTopologyUsersTest {
+class RelationsTopologyUsersTest extends TopologyTest {
     private static final Tenant OTHER = new Tenant("acme", "other");
     /** An app whose quota is two registered users. */
     private static final Tenant SMALL = new Tenant("acme", "small");
     private static final Limits LIMITS = new Limits(RoomSteps.LIMITS.roster(), RoomSteps.LIMITS.rooms(), RoomSteps.LIMITS.seats(),
             tenant -> new AppLimits(tenant.equals(SMALL) ? 2 : 0));
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, LIMITS);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, LIMITS);
     }
 
     @Test
@@ -97,7 +84,7 @@ class RelationsTopologyUsersTest {
     @Test
     void a_deactivated_user_keeps_its_relationships_and_is_answered_with_activated_false() {
         relations.given(CHAT, "alice", "bob", "carol");
-        new RoomSteps(relations).givenRoom(CHAT, "100", "alice");
+        rooms.givenRoom(CHAT, "100", "alice");
         relations.send(CHAT, "bob", new DeactivateUser("bob"));
         relations.clearOutputs();
 

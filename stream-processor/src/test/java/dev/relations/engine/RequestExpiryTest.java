@@ -5,10 +5,7 @@ import dev.relations.domain.contact.RosterLimits;
 import dev.relations.schemas.RegisterUser;
 import dev.relations.store.Slice;
 import dev.relations.store.StoreNames;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,25 +17,15 @@ import static dev.relations.engine.TopologyHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Idempotency entries are forgotten after the retention, oldest first, a bounded number per run. */
-class RequestExpiryTest {
+class RequestExpiryTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     private static final Duration KEEP = Duration.ofHours(1);
     private static final int PER_RUN = 2;
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(100)),
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(100)),
                 new RequestRetention(KEEP, PER_RUN));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
     }
 
     @Test

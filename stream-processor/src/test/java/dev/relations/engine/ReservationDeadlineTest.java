@@ -8,10 +8,8 @@ import dev.relations.schemas.ContactRemoved;
 import dev.relations.schemas.EventEnvelope;
 import dev.relations.schemas.Outcome;
 import dev.relations.schemas.ReserveContactPeer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,25 +23,19 @@ import static org.assertj.core.api.Assertions.tuple;
  * deadline and the request answered; the answer arriving late leaves both rosters consistent.
  * The engine's own steps are held, so the test decides which ones run, and when.
  */
-class ReservationDeadlineTest {
+class ReservationDeadlineTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(1)),
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, Limits.withRoster(tenant -> new RosterLimits(1)),
                 RequestRetention.of(RelationsTopology.REQUEST_RETENTION), DEADLINE, true);
-        relations.givenRunningHeldSteps(CHAT, "alice", "bob", "carol");
     }
 
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @BeforeEach
+    void runHeldStepsOfTheUsers() {
+        relations.givenRunningHeldSteps(CHAT, "alice", "bob", "carol");
     }
 
     @Test
@@ -128,7 +120,6 @@ class ReservationDeadlineTest {
 
     @Test
     void a_joins_settlement_overtaken_by_the_users_answer_is_dropped_and_the_user_keeps_the_seat() {
-        var rooms = new RoomSteps(relations);
         relations.runChain(relations.submitToRoom(CHAT, "101", RoomSteps.createBody("101", 3, "alice")));
         var requestId = relations.submitToRoom(CHAT, "101", new AddRoomMember("101", "bob"));
         answerOvertakingTheSettlement(requestId);

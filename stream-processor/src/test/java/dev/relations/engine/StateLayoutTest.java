@@ -3,36 +3,15 @@ package dev.relations.engine;
 import dev.relations.store.Keys;
 import dev.relations.store.Slice;
 import dev.relations.store.StoreNames;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 
 import static dev.relations.engine.RoomSteps.CHAT;
 import static dev.relations.engine.TopologyHarness.allKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every table shares one physical store: each slice sees its own entries only, in its own key order. */
-class StateLayoutTest {
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-    private RoomSteps rooms;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
-        rooms = new RoomSteps(relations);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
-    }
-
+class StateLayoutTest extends TopologyTest {
     @Test
     void each_slice_lists_only_its_own_entries_although_all_share_one_store() {
         relations.given(CHAT, "alice", "bob", "carol");

@@ -6,12 +6,9 @@ import dev.relations.schemas.AddRoomMember;
 import dev.relations.schemas.AllowRoomMember;
 import dev.relations.schemas.MuteRoomMembers;
 import dev.relations.schemas.SetRoomMuteAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static dev.relations.engine.RoomSteps.CHAT;
@@ -20,26 +17,15 @@ import static dev.relations.engine.TopologyHarness.name;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The typed reads the HTTP module pages with, over state the topology wrote. */
-class StateQueriesTest {
+class StateQueriesTest extends TopologyTest {
     private static final RoomId ROOM = new RoomId("100");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
     @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, RoomSteps.LIMITS);
+    void givenARoomOfFour() {
         relations.given(CHAT, "alice", "bob", "carol", "dave", "erin");
-        new RoomSteps(relations).givenRoom(CHAT, "100", "alice", "bob");
+        rooms.givenRoom(CHAT, "100", "alice", "bob");
         relations.sendToRoom(CHAT, "100", new AddRoomMember("100", "carol"));
         relations.sendToRoom(CHAT, "100", new AddRoomMember("100", "dave"));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
     }
 
     @Test

@@ -9,10 +9,7 @@ import dev.relations.schemas.serde.SchemaRegistryException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -27,22 +24,12 @@ import static dev.relations.engine.TopologyHarness.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Records on the commands topic that cannot be read go to the dead-letter topic, and the partition moves on. */
-class UnreadableCommandsTest {
+class UnreadableCommandsTest extends TopologyTest {
     private static final Tenant CHAT = new Tenant("acme", "chat");
 
-    @TempDir
-    Path stateDir;
-
-    private TopologyHarness relations;
-
-    @BeforeEach
-    void startDriver() {
-        relations = new TopologyHarness(stateDir, tenant -> new RosterLimits(100));
-    }
-
-    @AfterEach
-    void closeDriver() {
-        relations.close();
+    @Override
+    TopologyHarness harness(Path stateDir) {
+        return new TopologyHarness(stateDir, tenant -> new RosterLimits(100));
     }
 
     @Test
