@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -55,6 +56,18 @@ class WebhooksStartTest {
         }
     }
 
+    /** A deployment without webhooks, stopped after {@code blocker} blocked {@code blocked} ({@code other} is registered too). */
+    private static void writeHistory(TestCluster cluster, String applicationId, Path stateDir, int port,
+                                     String blocker, String blocked, String other) throws Exception {
+        try (var before = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), APP)) {
+            var client = new Client(before, APP).authenticated();
+            for (var u : List.of(blocker, blocked, other)) {
+                client.registerUser(u);
+            }
+            assertThat(client.post("/users/" + blocker + "/blocks/users", Map.of("usernames", List.of(blocked))).status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void a_new_dispatcher_calls_back_from_its_start_on_and_not_the_history_before_it() throws Exception {
         var cluster = TestCluster.get();
@@ -62,13 +75,7 @@ class WebhooksStartTest {
         var stateDir = cluster.newDirectory("webhooks-start");
         int port = TestCluster.freePort();
 
-        try (var before = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), APP)) {
-            var client = new Client(before, APP).authenticated();
-            for (var u : List.of("sa", "sb", "sc")) {
-                client.registerUser(u);
-            }
-            assertThat(client.post("/users/sa/blocks/users", Map.of("usernames", List.of("sb"))).status()).isEqualTo(200);
-        }
+        writeHistory(cluster, applicationId, stateDir, port, "sa", "sb", "sc");
 
         var rule = "relations.apps." + APP.name() + ".callbacks.hook.";
         try (var after = ServiceInstance.start(cluster, applicationId, stateDir, port,
@@ -91,13 +98,7 @@ class WebhooksStartTest {
         var applicationId = "webhooks-upgrade-" + APP.name();
         var stateDir = cluster.newDirectory("webhooks-upgrade");
         int port = TestCluster.freePort();
-        try (var before = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), APP)) {
-            var client = new Client(before, APP).authenticated();
-            for (var u : List.of("ua", "ub", "uc")) {
-                client.registerUser(u);
-            }
-            assertThat(client.post("/users/ua/blocks/users", Map.of("usernames", List.of("ub"))).status()).isEqualTo(200);
-        }
+        writeHistory(cluster, applicationId, stateDir, port, "ua", "ub", "uc");
         // The single group of earlier versions had handled nothing yet: it stood at the events topic's start.
         var topic = new Topics(applicationId).events();
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
