@@ -92,27 +92,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         int port = brokerPort == 0 ? freePort() : brokerPort;
         var node = new Node(NODE_ID, port, freePort());
         var kafka = startNode(logDir, node, List.of(node), Uuid.randomUuid().toString(), overrides, timeout);
-        kafka.closeHangingTransactions();
+        HangingTransactions.closeAtStart(kafka.bootstrapServers());
         return kafka;
-    }
-
-    /**
-     * Closes the transactions a restart after a crash may leave open for good (see
-     * {@link HangingTransactions}); called before any producer of this run begins one.
-     */
-    private void closeHangingTransactions() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-            var closed = HangingTransactions.resolve(admin, Duration.ofSeconds(30));
-            if (!closed.isEmpty()) {
-                LOG.warn("event=hanging_transactions_closed count={}", closed.size());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("event=hanging_transactions_check_failed: a transaction left open by a crash may hold readers back", e);
-        }
     }
 
     /** One node of a KRaft quorum: each node is broker and controller, on its two loopback ports. */

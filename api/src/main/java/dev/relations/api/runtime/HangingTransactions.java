@@ -1,6 +1,7 @@
 package dev.relations.api.runtime;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.ProducerState;
 import org.apache.kafka.clients.admin.TransactionDescription;
@@ -68,6 +69,26 @@ public final class HangingTransactions {
     public record Hanging(TopicPartition partition, long producerId, int markerEpoch, short transactionVersion,
                           int coordinatorEpoch, long startOffset, TransactionState coordinatorState,
                           TransactionResult result) {
+    }
+
+    /**
+     * What a cluster this process starts runs before any producer of this run begins a
+     * transaction: closes the ones a restart after a crash left open for good. A failure is
+     * logged, never thrown: the service starts either way.
+     */
+    static void closeAtStart(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+            var closed = resolve(admin, Duration.ofSeconds(30));
+            if (!closed.isEmpty()) {
+                LOG.warn("event=hanging_transactions_closed count={}", closed.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("event=hanging_transactions_check_failed: a transaction left open by a crash may hold readers back", e);
+        }
     }
 
     /**

@@ -53,6 +53,8 @@ public final class LocalKafkaCluster implements AutoCloseable {
             cluster.close();
             throw new IllegalStateException("local Kafka cluster did not start: " + e.getMessage(), e);
         }
+        // As the embedded default's single node: all nodes restarted after a crash may hold such transactions.
+        HangingTransactions.closeAtStart(cluster.bootstrapServers());
         LOG.info("Local Kafka cluster of {} nodes ready on {}", size, cluster.bootstrapServers());
         return cluster;
     }
