@@ -26,8 +26,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,9 +58,9 @@ public final class HangingTransactions {
     private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
     private static final Set<TransactionState> COORDINATOR_STILL_ON_IT = Set.of(TransactionState.ONGOING,
             TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT, TransactionState.PREPARE_EPOCH_FENCE);
-    // WriteTxnMarkers' own scale: 0 asks the partition for markerEpoch >= batch epoch, 2 for markerEpoch > batch epoch.
-    private static final short TRANSACTION_VERSION_1 = 0;
-    private static final short TRANSACTION_VERSION_2 = 2;
+    // WriteTxnMarkers' transaction versions: 0 asks the partition for markerEpoch >= batch epoch, 2 for markerEpoch > batch epoch.
+    private static final short EPOCH_AS_WRITTEN = 0;
+    private static final short EPOCH_BUMPED = 2;
 
     private HangingTransactions() {
     }
@@ -123,6 +123,17 @@ public final class HangingTransactions {
         }
     }
 
+    /** One producer's open transaction on one partition (several producers may each have one there). */
+    private record Open(TopicPartition partition, ProducerState producer) {
+        /** What tells this transaction from a later one of the same producer on the same partition. */
+        Id identity() {
+            return new Id(partition, producer.producerId(), producer.currentTransactionStartOffset().getAsLong());
+        }
+
+        record Id(TopicPartition partition, long producerId, long startOffset) {
+        }
+    }
+
     /** One pass: closes what it can decide, adds it to {@code closed}, and returns the partitions it could not decide. */
     private static Set<TopicPartition> resolveOnce(Admin admin, List<Hanging> closed)
             throws ExecutionException, InterruptedException, IOException {
@@ -132,35 +143,37 @@ public final class HangingTransactions {
             return Set.of();
         }
         var coordinatorSays = coordinatorStates(admin);
-        var hanging = new ArrayList<Hanging>();
+        var hanging = new ArrayList<Open>();
         var unknown = new HashSet<TopicPartition>();
-        open.forEach((partition, producer) -> {
-            var description = coordinatorSays.get(producer.producerId());
+        for (var transaction : open) {
+            var description = coordinatorSays.get(transaction.producer().producerId());
             if (description == null) {
-                unknown.add(partition);
+                unknown.add(transaction.partition());
             } else if (!COORDINATOR_STILL_ON_IT.contains(description.state())) {
-                hanging.add(marker(partition, producer, description));
+                hanging.add(transaction);
             }
-        });
-        // A marker that arrived while the coordinator was asked closed its partition: check again.
-        var stillOpen = openTransactions(admin, hanging.stream().map(Hanging::partition).collect(Collectors.toSet()));
-        hanging.removeIf(h -> !stillOpen.containsKey(h.partition())
-                || stillOpen.get(h.partition()).currentTransactionStartOffset().getAsLong() != h.startOffset());
-        for (var entry : hanging.stream().collect(Collectors.groupingBy(h -> leaders.get(h.partition()))).entrySet()) {
+        }
+        // A marker that arrived while the coordinator was asked closed its transaction: check again.
+        var stillOpen = openTransactions(admin, hanging.stream().map(Open::partition).collect(Collectors.toSet())).stream()
+                .map(Open::identity).collect(Collectors.toSet());
+        var markers = hanging.stream().filter(t -> stillOpen.contains(t.identity()))
+                .map(t -> marker(t, coordinatorSays.get(t.producer().producerId()))).toList();
+        for (var entry : markers.stream().collect(Collectors.groupingBy(h -> leaders.get(h.partition()))).entrySet()) {
             write(entry.getKey(), entry.getValue());
             closed.addAll(entry.getValue());
         }
         return unknown;
     }
 
-    private static Hanging marker(TopicPartition partition, ProducerState producer, TransactionDescription description) {
+    private static Hanging marker(Open transaction, TransactionDescription description) {
+        var producer = transaction.producer();
         int batchEpoch = producer.producerEpoch();
         // A transaction of the second protocol version ends with the epoch bumped past its batches.
         boolean bumped = description.producerEpoch() > batchEpoch;
         var result = description.state() == TransactionState.COMPLETE_COMMIT ? TransactionResult.COMMIT : TransactionResult.ABORT;
-        return new Hanging(partition, producer.producerId(),
+        return new Hanging(transaction.partition(), producer.producerId(),
                 bumped ? description.producerEpoch() : batchEpoch,
-                bumped ? TRANSACTION_VERSION_2 : TRANSACTION_VERSION_1,
+                bumped ? EPOCH_BUMPED : EPOCH_AS_WRITTEN,
                 producer.coordinatorEpoch().orElse(0),
                 producer.currentTransactionStartOffset().getAsLong(), description.state(), result);
     }
@@ -179,16 +192,16 @@ public final class HangingTransactions {
         return leaders;
     }
 
-    private static Map<TopicPartition, ProducerState> openTransactions(Admin admin, Set<TopicPartition> partitions)
+    private static List<Open> openTransactions(Admin admin, Set<TopicPartition> partitions)
             throws ExecutionException, InterruptedException {
-        var open = new LinkedHashMap<TopicPartition, ProducerState>();
+        var open = new ArrayList<Open>();
         if (partitions.isEmpty()) {
             return open;
         }
         admin.describeProducers(partitions).all().get().forEach((partition, state) -> {
             for (var producer : state.activeProducers()) {
                 if (producer.currentTransactionStartOffset().isPresent()) {
-                    open.put(partition, producer);
+                    open.add(new Open(partition, producer));
                 }
             }
         });
@@ -198,10 +211,10 @@ public final class HangingTransactions {
     private static Map<Long, TransactionDescription> coordinatorStates(Admin admin)
             throws ExecutionException, InterruptedException {
         var ids = admin.listTransactions().all().get().stream()
-                .collect(Collectors.toMap(TransactionListing::transactionalId, TransactionListing::producerId));
+                .map(TransactionListing::transactionalId).collect(Collectors.toSet());
         var byProducer = new HashMap<Long, TransactionDescription>();
         if (!ids.isEmpty()) {
-            admin.describeTransactions(ids.keySet()).all().get()
+            admin.describeTransactions(ids).all().get()
                     .forEach((id, description) -> byProducer.put(description.producerId(), description));
         }
         return byProducer;

@@ -88,7 +88,7 @@ public class WebhookDispatcher implements AutoCloseable {
                     !"earliest".equals(startFrom));
             var loop = new RuleLoop(rule, group);
             loops.add(loop);
-            loop.thread = Thread.ofPlatform().name("relations-webhooks-" + rule.id()).daemon().start(loop::run);
+            loop.thread.start();
         }
         if (loops.isEmpty()) {
             LOG.info("event=webhooks_idle reason=no_callback_rules");
@@ -113,12 +113,15 @@ public class WebhookDispatcher implements AutoCloseable {
     private final class RuleLoop {
         private final CallbackRule rule;
         private final String group;
-        private volatile Thread thread;
+        private final String keyPrefix;
+        private final Thread thread;
         private volatile KafkaConsumer<String, byte[]> consumer;
 
         RuleLoop(CallbackRule rule, String group) {
             this.rule = rule;
             this.group = group;
+            this.keyPrefix = rule.appKey() + "/";
+            this.thread = Thread.ofPlatform().name("relations-webhooks-" + rule.id()).daemon().unstarted(this::run);
         }
 
         void run() {
@@ -196,7 +199,7 @@ public class WebhookDispatcher implements AutoCloseable {
         private void project(ConsumerRecord<String, byte[]> record, Map<Integer, List<String>> lanes) {
             var key = record.key();
             // Other apps' events are skipped by their key, before any decoding.
-            if (key == null || record.value() == null || !key.startsWith(rule.appKey() + "/")) {
+            if (key == null || record.value() == null || !key.startsWith(keyPrefix)) {
                 return;
             }
             EventEnvelope event;

@@ -56,32 +56,41 @@ class WebhooksStartTest {
         }
     }
 
-    /** A deployment without webhooks, stopped after {@code blocker} blocked {@code blocked} ({@code other} is registered too). */
-    private static void writeHistory(TestCluster cluster, String applicationId, Path stateDir, int port,
-                                     String blocker, String blocked, String other) throws Exception {
-        try (var before = ServiceInstance.start(cluster, applicationId, stateDir, port, Map.of(), APP)) {
-            var client = new Client(before, APP).authenticated();
-            for (var u : List.of(blocker, blocked, other)) {
-                client.registerUser(u);
+    /** A deployment, run once without webhooks and stopped after {@code blocker} blocked {@code blocked}. */
+    private record Deployment(TestCluster cluster, String applicationId, Path stateDir, int port) {
+        static Deployment withHistory(String name, String blocker, String blocked, String other) throws Exception {
+            var cluster = TestCluster.get();
+            var deployment = new Deployment(cluster, name + "-" + APP.name(), cluster.newDirectory(name), TestCluster.freePort());
+            try (var before = deployment.start(Map.of())) {
+                var client = new Client(before, APP).authenticated();
+                for (var u : List.of(blocker, blocked, other)) {
+                    client.registerUser(u);
+                }
+                assertThat(client.post("/users/" + blocker + "/blocks/users", Map.of("usernames", List.of(blocked))).status())
+                        .isEqualTo(200);
             }
-            assertThat(client.post("/users/" + blocker + "/blocks/users", Map.of("usernames", List.of(blocked))).status()).isEqualTo(200);
+            return deployment;
+        }
+
+        ServiceInstance start(Map<String, Object> properties) throws Exception {
+            return ServiceInstance.start(cluster, applicationId, stateDir, port, properties, APP);
+        }
+
+        /** Started again with one callback rule, {@code hook}, calling {@code url}. */
+        ServiceInstance startWithHook(String url) throws Exception {
+            var rule = "relations.apps." + APP.name() + ".callbacks.hook.";
+            return start(Map.of(rule + "url", url, rule + "secret", "s"));
         }
     }
 
     @Test
     void a_new_dispatcher_calls_back_from_its_start_on_and_not_the_history_before_it() throws Exception {
-        var cluster = TestCluster.get();
-        var applicationId = "webhooks-start-" + APP.name();
-        var stateDir = cluster.newDirectory("webhooks-start");
-        int port = TestCluster.freePort();
+        var deployment = Deployment.withHistory("webhooks-start", "sa", "sb", "sc");
 
-        writeHistory(cluster, applicationId, stateDir, port, "sa", "sb", "sc");
-
-        var rule = "relations.apps." + APP.name() + ".callbacks.hook.";
-        try (var after = ServiceInstance.start(cluster, applicationId, stateDir, port,
-                Map.of(rule + "url", receiver.url("/start"), rule + "secret", "s"), APP)) {
+        try (var after = deployment.startWithHook(receiver.url("/start"))) {
             // The group's start is committed at the events topic's end before the service takes a write.
-            assertThat(committedStart(cluster, applicationId)).isEqualTo(end(cluster, applicationId)).isPositive();
+            assertThat(committedStart(deployment.cluster(), deployment.applicationId()))
+                    .isEqualTo(end(deployment.cluster(), deployment.applicationId())).isPositive();
             var client = new Client(after, APP).authenticated();
             assertThat(client.post("/users/sa/blocks/users", Map.of("usernames", List.of("sc"))).status()).isEqualTo(200);
 
@@ -94,22 +103,17 @@ class WebhooksStartTest {
 
     @Test
     void a_rules_group_starts_where_the_single_group_of_earlier_versions_stood() throws Exception {
-        var cluster = TestCluster.get();
-        var applicationId = "webhooks-upgrade-" + APP.name();
-        var stateDir = cluster.newDirectory("webhooks-upgrade");
-        int port = TestCluster.freePort();
-        writeHistory(cluster, applicationId, stateDir, port, "ua", "ub", "uc");
+        var deployment = Deployment.withHistory("webhooks-upgrade", "ua", "ub", "uc");
+        var applicationId = deployment.applicationId();
         // The single group of earlier versions had handled nothing yet: it stood at the events topic's start.
         var topic = new Topics(applicationId).events();
-        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, deployment.cluster().bootstrapServers()))) {
             var start = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> new OffsetAndMetadata(0)));
             admin.alterConsumerGroupOffsets(WebhookDispatcher.groupOf(applicationId), start).all().get();
         }
 
-        var rule = "relations.apps." + APP.name() + ".callbacks.hook.";
-        try (var after = ServiceInstance.start(cluster, applicationId, stateDir, port,
-                Map.of(rule + "url", receiver.url("/upgrade"), rule + "secret", "s"), APP)) {
+        try (var after = deployment.startWithHook(receiver.url("/upgrade"))) {
             // A new group starts at the topic's end (above): this ban from before the start is called back
             // only because the rule's group took the earlier group's place.
             Eventually.until(() -> !receiver.delivered("/upgrade", b -> banOf(b, "ub")).isEmpty());

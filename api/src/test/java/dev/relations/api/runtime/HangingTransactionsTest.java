@@ -52,40 +52,43 @@ class HangingTransactionsTest {
     }
 
     @Test
-    void a_committed_transaction_whose_marker_was_skipped_is_committed_and_one_in_progress_is_left_alone() throws Exception {
+    void committed_transactions_whose_markers_were_skipped_are_committed_and_one_in_progress_is_left_alone() throws Exception {
         admin.createTopics(List.of(new NewTopic("shared", 1, (short) 3))).all().get();
-        try (var committed = producer("skipped-marker"); var inProgress = producer("in-progress")) {
-            int coordinator = admin.describeTransactions(Set.of("skipped-marker")).description("skipped-marker").get().coordinatorId();
-            int lonely = IntStream.rangeClosed(1, 3).filter(id -> id != coordinator).findFirst().orElseThrow();
+        try (var committed = producer("skipped-marker"); var alsoCommitted = producer("skipped-marker-too");
+             var inProgress = producer("in-progress")) {
+            var coordinators = Set.of(coordinatorOf("skipped-marker"), coordinatorOf("skipped-marker-too"));
+            int lonely = IntStream.rangeClosed(1, 3).filter(id -> !coordinators.contains(id)).findFirst().orElseThrow();
             admin.createTopics(List.of(new NewTopic("lonely", Map.of(0, List.of(lonely))))).all().get();
 
             committed.beginTransaction();
             committed.send(new ProducerRecord<>("lonely", "k", "lonely-value")).get();
             committed.send(new ProducerRecord<>("shared", "k", "shared-value")).get();
+            // Two producers, each with an open transaction on the same partition.
+            alsoCommitted.beginTransaction();
+            alsoCommitted.send(new ProducerRecord<>("lonely", "k", "second-lonely-value")).get();
             inProgress.beginTransaction();
             inProgress.send(new ProducerRecord<>("shared", "k", "later-value")).get();
             cluster.stopNode(lonely);
             committed.commitTransaction();
+            alsoCommitted.commitTransaction();
             cluster.startNode(lonely);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (admin.describeTransactions(Set.of("skipped-marker")).description("skipped-marker").get().state()
-                    != TransactionState.COMPLETE_COMMIT) {
-                assertThat(System.nanoTime()).as("the coordinator completes the commit").isLessThan(deadline);
-                Thread.sleep(100);
-            }
+            awaitCompleteCommit("skipped-marker");
+            awaitCompleteCommit("skipped-marker-too");
             var lonelyPartition = new TopicPartition("lonely", 0);
-            assertThat(openTransactionStart(lonelyPartition)).as("the coordinator is done, the partition still open").isEqualTo(0L);
+            assertThat(openTransactionStarts(lonelyPartition)).as("the coordinator is done, the partition still open")
+                    .containsExactlyInAnyOrder(0L, 1L);
             assertThat(readCommitted(lonelyPartition, 1, Duration.ofSeconds(3))).isEmpty();
 
             var closed = HangingTransactions.resolve(admin, Duration.ofSeconds(30));
 
-            assertThat(closed).singleElement().satisfies(h -> {
+            assertThat(closed).hasSize(2).allSatisfy(h -> {
                 assertThat(h.partition()).isEqualTo(lonelyPartition);
                 assertThat(h.result()).isEqualTo(TransactionResult.COMMIT);
                 assertThat(h.coordinatorState()).isEqualTo(TransactionState.COMPLETE_COMMIT);
             });
-            assertThat(readCommitted(lonelyPartition, 1, Duration.ofSeconds(30))).containsExactly("lonely-value");
-            assertThat(openTransactionStart(lonelyPartition)).isNull();
+            assertThat(closed).extracting(HangingTransactions.Hanging::producerId).doesNotHaveDuplicates();
+            assertThat(readCommitted(lonelyPartition, 2, Duration.ofSeconds(30))).containsExactly("lonely-value", "second-lonely-value");
+            assertThat(openTransactionStarts(lonelyPartition)).isEmpty();
             // The transaction still in progress was not touched: it commits as usual afterwards.
             inProgress.commitTransaction();
             assertThat(readCommitted(new TopicPartition("shared", 0), 2, Duration.ofSeconds(30)))
@@ -93,10 +96,23 @@ class HangingTransactionsTest {
         }
     }
 
-    private static Long openTransactionStart(TopicPartition partition) throws Exception {
+    private static List<Long> openTransactionStarts(TopicPartition partition) throws Exception {
         var producers = admin.describeProducers(List.of(partition)).partitionResult(partition).get().activeProducers();
         return producers.stream().filter(p -> p.currentTransactionStartOffset().isPresent())
-                .map(p -> p.currentTransactionStartOffset().getAsLong()).findFirst().orElse(null);
+                .map(p -> p.currentTransactionStartOffset().getAsLong()).toList();
+    }
+
+    private static int coordinatorOf(String transactionalId) throws Exception {
+        return admin.describeTransactions(Set.of(transactionalId)).description(transactionalId).get().coordinatorId();
+    }
+
+    private static void awaitCompleteCommit(String transactionalId) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (admin.describeTransactions(Set.of(transactionalId)).description(transactionalId).get().state()
+                != TransactionState.COMPLETE_COMMIT) {
+            assertThat(System.nanoTime()).as("the coordinator completes the commit").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static KafkaProducer<String, String> producer(String transactionalId) {
